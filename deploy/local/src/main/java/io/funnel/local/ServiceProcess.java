@@ -1,0 +1,132 @@
+package io.funnel.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM from its {@code target/quarkus-app}, logging to one file. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final FunnelService service;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(FunnelService service, int port, Path log, Process process) {
+        this.service = service;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    public static ServiceProcess start(Path projectRoot, FunnelService service, int port, Map<String, String> env,
+            Path logDir) {
+        Path jar = projectRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Not built: " + jar + " (run ./mvnw -DskipTests package)");
+        }
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(service.module() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx160m", "-XX:+UseSerialGC", "-jar",
+                    jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            return new ServiceProcess(service, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.module(), e);
+        }
+    }
+
+    public FunnelService service() {
+        return service;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails early, naming the log, if the process dies. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                        + "; see " + log);
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+            Waits.pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(service.module() + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(10));
+    }
+
+    /** Asks the service to stop (SIGTERM) without waiting; {@link #close()} waits. */
+    public void requestStop() {
+        process.destroy();
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within 15 s. */
+    @Override
+    public void close() {
+        requestStop();
+        if (!waitFor(Duration.ofSeconds(15))) {
+            kill();
+        }
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

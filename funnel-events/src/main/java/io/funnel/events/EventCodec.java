@@ -1,0 +1,74 @@
+package io.funnel.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** JSON mapping of event data (the CloudEvents {@code data}); the type travels beside it, in {@code ce_type}. */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private EventCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String encode(FunnelEvent event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Any value (such as a list of score contributions) as JSON in the events' conventions. */
+    public static String encodeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses JSON text written by {@link #encodeValue(Object)}; null stays null. */
+    public static JsonNode readTree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static FunnelEvent decode(String type, String json) {
+        if (type == null) {
+            throw new UnreadableEventException("No event type (ce_type header)");
+        }
+        Class<? extends FunnelEvent> eventClass = EventTypes.classOf(type)
+                .orElseThrow(() -> new UnreadableEventException("Unknown event type " + type));
+        if (json == null || json.isBlank()) {
+            throw new UnreadableEventException("Empty data for " + type);
+        }
+        try {
+            return MAPPER.readValue(json, eventClass);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("Cannot read " + type + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.funnel.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka in insertion order, with the lead id as key and the CloudEvents attributes as
+ * headers, and deletes them once the broker acknowledged them. While the broker is down rows stay and are sent when it
+ * returns; a crash between send and delete re-sends, which consumers absorb by event id. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "funnel-out";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CLAIM_BATCH =
+            "select seq, id, topic, record_key, type, occurred_at, payload from outbox_event"
+                    + " order by seq limit ?1 for update skip locked";
+
+    private final MutinyEmitter<String> emitter;
+    private final Vertx vertx;
+    private final URI source;
+    private final int batchSize;
+    private final Duration interval;
+    private final Counter relayed;
+    private volatile Cancellable ticking;
+
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> emitter,
+            Vertx vertx,
+            @ConfigProperty(name = "funnel.event-source") String source,
+            @ConfigProperty(name = "funnel.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "funnel.outbox.interval") Duration interval,
+            MeterRegistry registry) {
+        this.emitter = emitter;
+        this.vertx = vertx;
+        this.source = URI.create(source);
+        this.batchSize = batchSize;
+        this.interval = interval;
+        this.relayed = registry.counter("funnel.outbox.relayed");
+    }
+
+    /** Polls every {@code funnel.outbox.interval}; a tick that comes while a relay runs is dropped, not queued. */
+    void start(@Observes StartupEvent started) {
+        ticking = Multi.createFrom().ticks().every(interval)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> onSafeContext(this::relayPending))
+                .subscribe().with(ignored -> { }, e -> LOG.error("Outbox relay stopped", e));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (ticking != null) {
+            ticking.cancel();
+        }
+    }
+
+    /** Relays until the outbox is empty; failures (broker or database down) wait for the next tick. */
+    Uni<Void> relayPending() {
+        return relayBatch()
+                .chain(sent -> sent == batchSize ? relayPending() : Uni.createFrom().voidItem())
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Relays one batch; answers how many rows it sent. */
+    Uni<Integer> relayBatch() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.<Object[]>createNativeQuery(CLAIM_BATCH)
+                        .setParameter(1, batchSize)
+                        .getResultList())
+                .map(rows -> rows.stream().map(OutboxRelay::toRow).toList())
+                .chain(batch -> send(batch).chain(() -> delete(batch)).replaceWith(batch.size())));
+    }
+
+    /** A claimed outbox row; read as columns because Hibernate Reactive cannot map locking native queries. */
+    private record Row(long seq, UUID id, String topic, String recordKey, String type, Instant occurredAt,
+            String payload) {
+    }
+
+    private static Row toRow(Object[] c) {
+        return new Row(((Number) c[0]).longValue(), (UUID) c[1], (String) c[2], (String) c[3], (String) c[4],
+                toInstant(c[5]), (String) c[6]);
+    }
+
+    private static Instant toInstant(Object column) {
+        if (column instanceof Instant instant) {
+            return instant;
+        }
+        if (column instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.time.LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
+
+    private Uni<Void> send(List<Row> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> acks = batch.stream().map(row -> emitter.sendMessage(toMessage(row))).toList();
+        return Uni.join().all(acks).andFailFast().invoke(() -> relayed.increment(batch.size())).replaceWithVoid();
+    }
+
+    private static Uni<Void> delete(List<Row> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return OutboxEvent.delete("seq in ?1", batch.stream().map(Row::seq).toList()).replaceWithVoid();
+    }
+
+    private Message<String> toMessage(Row row) {
+        return Message.of(row.payload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.topic())
+                        .withKey(row.recordKey())
+                        .build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(row.id().toString())
+                        .withType(row.type())
+                        .withSource(source)
+                        .withSubject(row.recordKey())
+                        .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build());
+    }
+
+    /** Hibernate Reactive needs a safe duplicated Vert.x context; a timer thread has none. */
+    private Uni<Void> onSafeContext(java.util.function.Supplier<Uni<Void>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
+                work.get().subscribe().with(done::complete, done::fail)));
+    }
+}

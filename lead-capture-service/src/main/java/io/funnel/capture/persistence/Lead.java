@@ -1,0 +1,58 @@
+package io.funnel.capture.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A lead as capture stores it: the latest known profile, where it came from and its consent. */
+@Entity
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String email;
+    @Column(name = "normalized_email", nullable = false, unique = true)
+    public String normalizedEmail;
+    public String firstName;
+    public String lastName;
+    public String phone;
+    public String company;
+    public String jobTitle;
+    public Integer companySize;
+    public String industry;
+    public String country;
+    public String source;
+    public String campaign;
+    public String utmSource;
+    public String utmMedium;
+    public String utmCampaign;
+    public String utmTerm;
+    public String utmContent;
+    public boolean consentMarketing;
+    public String consentText;
+    public String consentVersion;
+    public String visitorId;
+    @Convert(converter = StringMapConverter.class)
+    @Column(name = "custom_fields")
+    public Map<String, String> fields;
+    @Column(nullable = false)
+    public Instant createdAt;
+    @Column(nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+    /** Set when the lead was erased; its personal fields are gone. */
+    public Instant erasedAt;
+
+    public static Uni<Lead> findByNormalizedEmail(String normalizedEmail) {
+        return find("normalizedEmail", normalizedEmail).firstResult();
+    }
+}

@@ -1,0 +1,100 @@
+package io.funnel.qualification.api;
+
+import io.funnel.platform.api.ProblemException;
+import io.funnel.qualification.domain.AgreementBook;
+import io.funnel.qualification.domain.CompiledModel;
+import io.funnel.qualification.domain.ScoringModels;
+import io.funnel.qualification.domain.Simulator;
+import io.funnel.qualification.persistence.HistoryStore;
+import io.funnel.qualification.persistence.ScoringModelVersion;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/scoring-model")
+@Tag(name = "Scoring model")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoringModelResource {
+
+    private final ScoringModels models;
+    private final HistoryStore history;
+    private final AgreementBook agreements;
+    private final Clock clock;
+
+    public ScoringModelResource(ScoringModels models, HistoryStore history, AgreementBook agreements, Clock clock) {
+        this.models = models;
+        this.history = history;
+        this.agreements = agreements;
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The scoring model in force")
+    public Uni<ModelView> current() {
+        return models.current().map(ModelView::of);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @Operation(summary = "Change the scoring model", description = "Stores a new version; an invalid model is "
+            + "refused as a whole with 422 naming each bad rule (e.g. fitRules[2].pattern).")
+    public Uni<ModelView> change(@Valid @NotNull ModelChange change) {
+        return models.change(change.model(), change.author()).map(ModelView::of);
+    }
+
+    @GET
+    @Path("/versions")
+    @WithSession
+    @Operation(summary = "Every version of the scoring model, newest first")
+    public Uni<List<ModelView.Summary>> versions() {
+        return ScoringModelVersion.<ScoringModelVersion>find("order by version desc").list()
+                .map(all -> all.stream().map(v -> new ModelView.Summary(v.version, v.author, v.createdAt)).toList());
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @WithSession
+    @Operation(summary = "One version of the scoring model")
+    public Uni<ModelView> version(@PathParam("version") int version) {
+        return ScoringModelVersion.<ScoringModelVersion>findById(version)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Scoring model version " + version))
+                .map(ModelView::of);
+    }
+
+    @POST
+    @Path("/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithSession
+    @Operation(summary = "What-if: replay stored lead histories against a proposed model",
+            description = "MQLs per month the proposed model would have produced, and how many of those sales in "
+                    + "fact accepted, rejected and won; beside the same numbers for the model in force.")
+    public Uni<SimulationView> simulate(@Valid @NotNull SimulationRequest request) {
+        ScoringModels.requireValid(request.model());
+        CompiledModel proposed = CompiledModel.of(0, request.model());
+        return models.compiledCurrent().chain(current -> agreements.definitionAt(clock.instant())
+                .chain(definition -> history.allHistories().map(leads -> {
+                    int threshold = request.threshold() != null ? request.threshold() : definition.threshold();
+                    long started = System.nanoTime();
+                    Simulator.Result what = Simulator.run(proposed, threshold, leads);
+                    Simulator.Result now = Simulator.run(current, threshold, leads);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    return new SimulationView(threshold, current.version(), what, now, millis);
+                })));
+    }
+}

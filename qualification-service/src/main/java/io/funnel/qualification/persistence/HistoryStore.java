@@ -1,0 +1,85 @@
+package io.funnel.qualification.persistence;
+
+import io.funnel.events.ActivityEvent.ActivityType;
+import io.funnel.qualification.domain.Activity;
+import io.funnel.qualification.domain.LeadHistory;
+import io.funnel.qualification.domain.LeadHistory.Outcome;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Activities and pipeline outcomes of leads: written once each, read back per lead or all at once for replays. */
+@ApplicationScoped
+public class HistoryStore {
+
+    /**
+     * Serialises, until the transaction ends, everything that touches one lead: its events arrive on several topics
+     * at once, and an activity stored while the profile is being scored must not be missed by both.
+     */
+    public Uni<Void> lockLead(UUID leadId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, leadId.getMostSignificantBits() ^ leadId.getLeastSignificantBits())
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Answers whether the activity was new (the same activity id may arrive again, e.g. after identification). */
+    public Uni<Boolean> addActivity(UUID leadId, Activity activity) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into lead_activity (activity_id, lead_id,"
+                        + " type, occurred_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
+                .setParameter(1, activity.activityId())
+                .setParameter(2, leadId)
+                .setParameter(3, activity.type().name())
+                .setParameter(4, activity.occurredAt())
+                .executeUpdate())
+                .map(inserted -> inserted > 0);
+    }
+
+    public Uni<Void> addOutcome(UUID leadId, Outcome outcome, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into pipeline_outcome (lead_id, outcome,"
+                        + " occurred_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, leadId)
+                .setParameter(2, outcome.name())
+                .setParameter(3, at)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<List<Activity>> activitiesOf(UUID leadId) {
+        return LeadActivity.<LeadActivity>list("leadId", leadId)
+                .map(rows -> rows.stream().map(LeadActivity::toActivity).toList());
+    }
+
+    /** Every scored lead with its activities and outcomes, for the simulation. */
+    public Uni<List<LeadHistory>> allHistories() {
+        return ScoredLead.<ScoredLead>listAll().chain(leads -> rows("select a.leadId, a.activityId, a.type,"
+                        + " a.occurredAt from LeadActivity a")
+                .chain(activities -> rows("select o.leadId, o.outcome from PipelineOutcome o")
+                        .map(outcomes -> join(leads, activities, outcomes))));
+    }
+
+    /** Plain rows rather than managed entities: a replay reads every activity once and changes nothing. */
+    private static Uni<List<Object[]>> rows(String hql) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).getResultList());
+    }
+
+    private static List<LeadHistory> join(List<ScoredLead> leads, List<Object[]> activities,
+            List<Object[]> outcomes) {
+        Map<UUID, List<Activity>> byLead = new HashMap<>();
+        activities.forEach(a -> byLead.computeIfAbsent((UUID) a[0], id -> new ArrayList<>())
+                .add(new Activity((UUID) a[1], (ActivityType) a[2], (Instant) a[3])));
+        Map<UUID, Set<Outcome>> outcomesByLead = new HashMap<>();
+        outcomes.forEach(o -> outcomesByLead.computeIfAbsent((UUID) o[0], id -> EnumSet.noneOf(Outcome.class))
+                .add((Outcome) o[1]));
+        return leads.stream().map(l -> new LeadHistory(l.leadId, l.attributes(), l.capturedAt,
+                byLead.getOrDefault(l.leadId, List.of()), outcomesByLead.getOrDefault(l.leadId, Set.of()))).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package io.funnel.reporting.api;
+
+import io.funnel.reporting.messaging.LiveUpdates;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** The shared page both teams look at, and the stream of events that keeps it live. */
+@Path("/")
+@Tag(name = "Dashboard")
+public class DashboardResource {
+
+    private final Template dashboard;
+    private final LiveUpdates live;
+
+    public DashboardResource(@Location("dashboard.html") Template dashboard, LiveUpdates live) {
+        this.dashboard = dashboard;
+        this.live = live;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The dashboard: funnel, velocity, both SLA sides, attribution and feedback")
+    public TemplateInstance page() {
+        return dashboard.instance();
+    }
+
+    @GET
+    @Path("api/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: one per projected event (type, lead or visitor id, time)")
+    public Multi<LiveUpdates.LiveEvent> stream() {
+        return live.stream();
+    }
+}

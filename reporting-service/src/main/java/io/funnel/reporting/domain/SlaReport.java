@@ -1,0 +1,142 @@
+package io.funnel.reporting.domain;
+
+import io.funnel.events.LifecycleStage;
+import io.funnel.reporting.persistence.AgreementVersion;
+import io.funnel.reporting.persistence.SalesContacts;
+import io.funnel.reporting.persistence.SalesContacts.Breach;
+import io.funnel.reporting.persistence.SalesContacts.Contact;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Both sides of the agreement. Marketing: MQLs delivered per month (by MQL time) against the promise of the version in
+ * force at the month's end, and the share sales accepted of those it decided on. Sales: of the leads first assigned in
+ * the period, the share first contacted by the due time the pipeline set (or assignment plus the agreed hours), hours
+ * to first contact, and breaches per rep.
+ */
+@ApplicationScoped
+public class SlaReport {
+
+    public static final String UNASSIGNED = "(unassigned)";
+
+    public record MarketingMonth(String month, Integer agreementVersion, long mqlsDelivered, long mqlsPromised,
+            boolean volumeMet, long accepted, long rejected, long undecided, double acceptedShare,
+            double acceptedSharePromised, boolean qualityMet) {
+    }
+
+    public record RepBreaches(String repId, long firstContact, long decision, long total) {
+    }
+
+    public record SalesSide(long assigned, long contacted, long measured, long contactedWithinSla,
+            double shareWithinSla, double medianHoursToFirstContact, double p90HoursToFirstContact,
+            List<RepBreaches> breachesByRep) {
+    }
+
+    public record Sla(Instant from, Instant to, List<MarketingMonth> marketing, SalesSide sales) {
+    }
+
+    private final Journeys journeys;
+    private final SalesContacts contacts;
+    private final Clock clock;
+
+    public SlaReport(Journeys journeys, SalesContacts contacts, Clock clock) {
+        this.journeys = journeys;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    public Uni<Sla> report(Period period) {
+        Instant now = clock.instant();
+        return AgreementVersion.history().map(AgreementTerms::new)
+                .chain(terms -> journeys.asOf(now)
+                        .chain(all -> contacts.contacts()
+                                .chain(assigned -> contacts.breaches()
+                                        .map(breaches -> new Sla(period.from(), period.to(),
+                                                marketing(all, terms, period, now),
+                                                sales(assigned, breaches, terms, period, now))))));
+    }
+
+    static List<MarketingMonth> marketing(List<LeadJourney> all, AgreementTerms terms, Period period, Instant now) {
+        Map<YearMonth, List<LeadJourney>> byMonth = all.stream()
+                .filter(j -> j.entries().containsKey(LifecycleStage.MQL))
+                .filter(j -> period.contains(j.entries().get(LifecycleStage.MQL)))
+                .collect(Collectors.groupingBy(j -> month(j.entries().get(LifecycleStage.MQL)), TreeMap::new,
+                        Collectors.toList()));
+        List<MarketingMonth> months = new ArrayList<>();
+        for (YearMonth m : months(byMonth, period, now)) {
+            List<LeadJourney> mqls = byMonth.getOrDefault(m, List.of());
+            long accepted = mqls.stream().filter(j -> j.reached(LifecycleStage.SQL)).count();
+            long rejected = mqls.stream()
+                    .filter(j -> !j.reached(LifecycleStage.SQL) && j.entries().containsKey(LifecycleStage.RECYCLED))
+                    .count();
+            Optional<AgreementVersion> terms0 = terms.inForceAt(m.plusMonths(1).atDay(1)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+            long promised = terms0.map(t -> (long) t.mqlsPerMonth).orElse(0L);
+            double promisedShare = terms0.map(t -> t.acceptedShare.doubleValue()).orElse(0.0);
+            double share = Percentiles.share(accepted, accepted + rejected);
+            months.add(new MarketingMonth(m.toString(), terms0.map(t -> t.version).orElse(null), mqls.size(),
+                    promised, terms0.isPresent() && mqls.size() >= promised, accepted, rejected, mqls.size() - accepted - rejected,
+                    share, promisedShare, terms0.isPresent() && accepted + rejected > 0 && share >= promisedShare));
+        }
+        return months;
+    }
+
+    /** Every month of the period; an open start begins at the first month with MQLs, an open end at now. */
+    private static List<YearMonth> months(Map<YearMonth, ?> withData, Period period, Instant now) {
+        YearMonth last = month(period.to() == null ? now : period.to().minusMillis(1));
+        YearMonth first = period.from() != null ? month(period.from())
+                : withData.keySet().stream().min(YearMonth::compareTo).orElse(last);
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    static SalesSide sales(List<Contact> all, List<Breach> breaches, AgreementTerms terms, Period period,
+            Instant now) {
+        List<Contact> assigned = all.stream().filter(c -> period.contains(c.assignedAt())).toList();
+        long withinSla = 0;
+        long measured = 0;
+        List<Double> hours = new ArrayList<>();
+        for (Contact c : assigned) {
+            Instant due = c.due() != null ? c.due() : terms.inForceAt(c.assignedAt())
+                    .map(t -> c.assignedAt().plus(Duration.ofHours(t.firstContactHours))).orElse(null);
+            if (c.contactedAt() != null) {
+                hours.add(FunnelMath.hours(Duration.between(c.assignedAt(), c.contactedAt())));
+                measured++;
+                if (due == null || !c.contactedAt().isAfter(due)) {
+                    withinSla++;
+                }
+            } else if (due != null && due.isBefore(now)) {
+                measured++;
+            }
+        }
+        Map<String, List<Breach>> byRep = breaches.stream().filter(b -> period.contains(b.breachedAt()))
+                .collect(Collectors.groupingBy(b -> b.repId() == null ? UNASSIGNED : b.repId(), TreeMap::new,
+                        Collectors.toList()));
+        List<RepBreaches> reps = byRep.entrySet().stream().map(e -> new RepBreaches(e.getKey(),
+                        e.getValue().stream().filter(b -> "FIRST_CONTACT".equals(b.kind())).count(),
+                        e.getValue().stream().filter(b -> "DECISION".equals(b.kind())).count(),
+                        e.getValue().size()))
+                .toList();
+        return new SalesSide(assigned.size(), hours.size(), measured, withinSla,
+                Percentiles.share(withinSla, measured), Percentiles.round2(Percentiles.median(hours)),
+                Percentiles.round2(Percentiles.of(hours, 0.9)), reps);
+    }
+
+    private static YearMonth month(Instant at) {
+        return YearMonth.from(at.atOffset(ZoneOffset.UTC));
+    }
+}

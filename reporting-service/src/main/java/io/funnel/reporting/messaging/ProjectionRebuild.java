@@ -1,0 +1,183 @@
+package io.funnel.reporting.messaging;
+
+import io.funnel.events.EventCodec;
+import io.funnel.events.FunnelEvent;
+import io.funnel.events.Topics;
+import io.funnel.events.UnreadableEventException;
+import io.funnel.platform.api.ProblemException;
+import io.funnel.reporting.domain.FunnelProjection;
+import io.funnel.reporting.persistence.ProjectionTables;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the read tables from the topics without stopping the API: replays every topic from the beginning into
+ * fresh tables while the live projection goes on, then, holding the live tables' locks, replays what arrived
+ * meanwhile and swaps the fresh tables in. The projection is idempotent, so the replay needs no inbox.
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+    private static final List<String> TOPICS = List.of(Topics.LEADS, Topics.ACTIVITIES, Topics.MARKETING,
+            Topics.QUALIFICATION, Topics.PIPELINE);
+
+    public enum State {
+        IDLE, RUNNING, DONE, FAILED
+    }
+
+    public record Status(State state, Instant startedAt, Instant finishedAt, long eventsReplayed, String error) {
+    }
+
+    private final FunnelProjection projection;
+    private final ProjectionTables tables;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, null));
+
+    public ProjectionRebuild(FunnelProjection projection, ProjectionTables tables, Vertx vertx, Clock clock,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.projection = projection;
+        this.tables = tables;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; 409 while one runs. */
+    public Status start() {
+        Status current = status.get();
+        Status running = new Status(State.RUNNING, clock.instant(), null, 0, null);
+        if (current.state() == State.RUNNING || !status.compareAndSet(current, running)) {
+            throw ProblemException.conflict("A rebuild is already running", Map.of("state", State.RUNNING.name()));
+        }
+        Infrastructure.getDefaultWorkerPool().execute(this::run);
+        return running;
+    }
+
+    private void run() {
+        Instant started = status.get().startedAt();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = TOPICS.stream().flatMap(t -> consumer.partitionsFor(t).stream()
+                    .map(p -> new TopicPartition(t, p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            onContext(() -> Panache.withTransaction(tables::createFresh)).await().indefinitely();
+            long replayed = 0;
+            List<FunnelEvent> batch;
+            while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
+                List<FunnelEvent> events = batch;
+                onContext(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> applyAll(events))))
+                        .await().indefinitely();
+                replayed += events.size();
+                status.set(new Status(State.RUNNING, started, null, replayed, null));
+            }
+            long total = replayed + onContext(context -> Panache.withTransaction(() -> tables.lockLive()
+                    .chain(() -> Uni.createFrom().item(() -> drain(consumer, partitions))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .emitOn(task -> context.runOnContext(ignored -> task.run())))
+                    .chain(rest -> tables.useFresh().chain(() -> applyAll(rest))
+                            .chain(tables::swap).chain(tables::usePublic).replaceWith((long) rest.size()))))
+                    .await().indefinitely();
+            onContext(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
+            status.set(new Status(State.DONE, started, clock.instant(), total, null));
+            LOG.infof("Projection rebuilt from %d events", total);
+        } catch (RuntimeException e) {
+            LOG.error("Projection rebuild failed; the live tables were kept", e);
+            status.set(new Status(State.FAILED, started, clock.instant(), status.get().eventsReplayed(),
+                    e.getMessage()));
+        }
+    }
+
+    /** The next records up to the end offsets as they are now; empty once there. */
+    private static List<FunnelEvent> pollToEnd(KafkaConsumer<String, String> consumer,
+            List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+            return List.of();
+        }
+        List<FunnelEvent> events = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> decode(r, events));
+        return events;
+    }
+
+    private static List<FunnelEvent> drain(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        List<FunnelEvent> all = new ArrayList<>();
+        List<FunnelEvent> batch;
+        while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
+            all.addAll(batch);
+        }
+        return all;
+    }
+
+    private static void decode(ConsumerRecord<String, String> record, List<FunnelEvent> into) {
+        Header type = record.headers().lastHeader("ce_type");
+        try {
+            into.add(EventCodec.decode(type == null ? null : new String(type.value(), StandardCharsets.UTF_8),
+                    record.value()));
+        } catch (UnreadableEventException e) {
+            // Already in the dead-letter topic when it was first consumed; nothing to project.
+        }
+    }
+
+    private Uni<Void> applyAll(List<FunnelEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (FunnelEvent event : events) {
+            chain = chain.chain(() -> projection.apply(event));
+        }
+        return chain;
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    }
+
+    private <T> Uni<T> onContext(Supplier<Uni<T>> work) {
+        return onContext(context -> work.get());
+    }
+
+    /**
+     * Hibernate Reactive runs on a safe duplicated Vert.x context; this worker thread has none. Blocking steps inside
+     * {@code work} come back to {@code context} before touching the session again.
+     */
+    private <T> Uni<T> onContext(Function<Context, Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
+                work.apply(context).subscribe().with(done::complete, done::fail)));
+    }
+}

@@ -1,0 +1,61 @@
+package io.funnel.reporting.persistence;
+
+import static io.funnel.reporting.persistence.SalesContacts.instant;
+import static io.funnel.reporting.persistence.SalesContacts.millis;
+
+import io.funnel.reporting.domain.Touch;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Campaign and content touches, with visitors resolved to their lead. */
+@ApplicationScoped
+public class Touches {
+
+    public Uni<Void> touched(UUID activityId, String subject, String campaign, String content, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into touch (activity_id, subject, campaign, content, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (activity_id) do update set subject = excluded.subject
+                        where touch.subject like 'visitor:%' and excluded.subject not like 'visitor:%'""")
+                .setParameter(1, activityId)
+                .setParameter(2, subject)
+                .setParameter(3, campaign)
+                .setParameter(4, content)
+                .setParameter(5, at.atOffset(ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** How many activities named each campaign or content (anonymous ones too): "traffic". */
+    public Uni<java.util.Map<String, Long>> traffic(String column) {
+        if (!"campaign".equals(column) && !"content".equals(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                        "select " + column + ", count(*) from touch where " + column + " is not null group by 1")
+                .getResultList())
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[0],
+                        r -> ((Number) r[1]).longValue())));
+    }
+
+    /** Every touch of an identified lead: activities (also those made while anonymous) and the capture itself. */
+    public Uni<List<Touch>> ofLeads() {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("""
+                        select coalesce(l.lead_id::text, t.subject), t.campaign, t.content, %s, false
+                        from touch t left join visitor_link l on t.subject = 'visitor:' || l.visitor_id
+                        union all
+                        select lead_id::text, campaign, content, %s, true from lead_attribute
+                        where attributed_at is not null and (campaign is not null or content is not null)"""
+                        .formatted(millis("t.occurred_at"), millis("attributed_at")))
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .filter(r -> !((String) r[0]).startsWith("visitor:"))
+                        .map(r -> new Touch(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
+                                instant(r[3]), (Boolean) r[4]))
+                        .toList());
+    }
+}

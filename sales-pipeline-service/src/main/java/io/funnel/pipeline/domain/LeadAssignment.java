@@ -1,0 +1,213 @@
+package io.funnel.pipeline.domain;
+
+import io.funnel.events.EventCodec;
+import io.funnel.events.PipelineEvent.LeadAssigned;
+import io.funnel.events.QualificationEvent.LeadQualified;
+import io.funnel.pipeline.persistence.AssignmentRule;
+import io.funnel.pipeline.persistence.LeadRouting;
+import io.funnel.pipeline.persistence.PipelineLead;
+import io.funnel.pipeline.persistence.PipelineLead.Stage;
+import io.funnel.pipeline.persistence.Rep;
+import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Takes each new MQL into the pipeline and routes it to a rep (or a queue) once; moves a deactivated rep's open
+ * leads to other reps. Every (re)assignment sets the SLA timers from the agreement in force and publishes
+ * {@code LeadAssigned}. Call inside a transaction.
+ */
+@ApplicationScoped
+public class LeadAssignment {
+
+    private static final int WAITING_BATCH = 200;
+    private static final Set<Stage> MANUALLY_ASSIGNABLE = EnumSet.of(Stage.QUEUED, Stage.ASSIGNED, Stage.CONTACTED);
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final AgreementInForce agreement;
+    private final RepRouter router;
+
+    public LeadAssignment(Outbox outbox, Clock clock, AgreementInForce agreement,
+            @ConfigProperty(name = "funnel.pipeline.default-queue") String defaultQueue) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.agreement = agreement;
+        this.router = new RepRouter(defaultQueue);
+    }
+
+    /**
+     * A redelivered or stale {@code LeadQualified} changes nothing: only a lead never seen, or one sales rejected
+     * before this qualification happened (recycled, then qualified again), is routed.
+     */
+    public Uni<Void> onQualified(LeadQualified qualified) {
+        return PipelineLead.<PipelineLead>findById(qualified.leadId()).chain(known -> {
+            if (known != null && !(known.stage == Stage.REJECTED && qualified.occurredAt().isAfter(known.decidedAt))) {
+                return Uni.createFrom().voidItem();
+            }
+            PipelineLead lead = known != null ? known : new PipelineLead();
+            lead.leadId = qualified.leadId();
+            lead.score = qualified.score();
+            lead.explanation = EventCodec.encodeValue(qualified.explanation());
+            lead.qualifiedAt = qualified.occurredAt();
+            lead.rejectionReason = null;
+            lead.rejectionNote = null;
+            lead.decidedAt = null;
+            lead.contacts = 0;
+            lead.firstContactedAt = null;
+            lead.lastContactedAt = null;
+            return LeadRouting.<LeadRouting>findById(qualified.leadId()).chain(routing -> {
+                lead.country = routing == null ? null : routing.country;
+                lead.source = routing == null ? null : routing.source;
+                lead.persona = qualified.persona() != null ? qualified.persona()
+                        : routing == null ? null : routing.persona;
+                return loadPool().chain(pool -> assign(lead, pool, null))
+                        .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
+            });
+        });
+    }
+
+    /**
+     * Capture's event arrived after the MQL, which was queued without knowing its country or source: routes it again
+     * now that they are known, so the outcome does not depend on which topic was read first. Leads a rep already
+     * holds are never moved.
+     */
+    public Uni<Void> onOriginLearned(UUID leadId) {
+        return PipelineLead.<PipelineLead>findById(leadId).chain(lead -> {
+            if (lead == null || lead.stage != Stage.QUEUED || lead.country != null || lead.source != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return LeadRouting.<LeadRouting>findById(leadId).chain(routing -> {
+                if (routing == null || routing.country == null && routing.source == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                lead.country = routing.country;
+                lead.source = routing.source;
+                lead.persona = lead.persona != null ? lead.persona : routing.persona;
+                return loadPool().chain(pool -> {
+                    RepRouter.Routing again = route(lead, pool, null);
+                    boolean unchanged = again.repId() == null && again.queue().equals(lead.queue);
+                    return unchanged ? Uni.createFrom().voidItem() : apply(lead, pool, again);
+                });
+            });
+        });
+    }
+
+    /** Hands leads waiting in queues to reps who now have room (a new rep, more capacity), oldest first. */
+    public Uni<Integer> routeWaitingLeads() {
+        return PipelineLead.<PipelineLead>find("stage = ?1 order by assignedAt, leadId", Stage.QUEUED)
+                .page(0, WAITING_BATCH).list()
+                .chain(leads -> leads.isEmpty() ? Uni.createFrom().item(0) : loadPool().chain(pool -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (PipelineLead lead : leads) {
+                        chain = chain.chain(routed -> {
+                            RepRouter.Routing routing = route(lead, pool, null);
+                            return routing.repId() == null ? Uni.createFrom().item(routed)
+                                    : apply(lead, pool, routing).replaceWith(routed + 1);
+                        });
+                    }
+                    return chain;
+                }));
+    }
+
+    /** A team lead hands a lead to a rep by hand, whatever the rules and the rep's capacity say. */
+    public Uni<Void> assignTo(PipelineLead lead, Rep rep) {
+        if (!rep.active) {
+            throw ProblemException.unprocessable("repId", "the rep is not active");
+        }
+        LeadStates.require(lead, MANUALLY_ASSIGNABLE, "assign");
+        return loadPool().chain(pool -> apply(lead, pool, new RepRouter.Routing(null, lead.queue, rep.id)));
+    }
+
+    /** Moves the open leads of {@code rep} (being deactivated) to other reps, or to their queue. */
+    public Uni<Integer> reassignOpenLeadsOf(Rep rep) {
+        return PipelineLead.<PipelineLead>list("repId = ?1 and stage in ?2 order by assignedAt", rep.id, Stage.OPEN)
+                .chain(leads -> leads.isEmpty() ? Uni.createFrom().item(0) : loadPool().chain(pool -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (PipelineLead lead : leads) {
+                        chain = chain.chain(() -> assign(lead, pool, rep.id));
+                    }
+                    return chain.replaceWith(leads.size());
+                }));
+    }
+
+    /** Everything routing reads, loaded once per batch and kept up to date as leads are handed out. */
+    private record Pool(List<AssignmentRule> rules, Map<UUID, Rep> reps, Map<UUID, Long> openLeads) {
+    }
+
+    private Uni<Pool> loadPool() {
+        return AssignmentRule.inOrder().chain(rules -> Rep.<Rep>listAll().chain(reps -> PipelineLead.openLeadsPerRep()
+                .map(open -> new Pool(rules, reps.stream().collect(Collectors.toMap(r -> r.id, Function.identity())),
+                        open))));
+    }
+
+    private Uni<Void> assign(PipelineLead lead, Pool pool, UUID excluded) {
+        return apply(lead, pool, route(lead, pool, excluded));
+    }
+
+    private RepRouter.Routing route(PipelineLead lead, Pool pool, UUID excluded) {
+        RepRouter.LeadFacts facts = new RepRouter.LeadFacts(lead.country, lead.source, lead.persona, lead.score);
+        return router.route(facts, pool.rules().stream().map(AssignmentRule::rule).toList(),
+                pool.reps().values().stream().map(Rep::candidate).toList(), pool.openLeads(), excluded);
+    }
+
+    private Uni<Void> apply(PipelineLead lead, Pool pool, RepRouter.Routing routing) {
+        Instant now = clock.instant();
+        if (lead.repId != null && Stage.OPEN.contains(lead.stage)) {
+            pool.openLeads().merge(lead.repId, -1L, Long::sum);
+        }
+        lead.queue = routing.queue();
+        lead.ruleId = routing.ruleId();
+        lead.repId = routing.repId();
+        lead.assignedAt = now;
+        resetTimers(lead);
+        if (routing.repId() == null) {
+            lead.stage = Stage.QUEUED;
+            lead.refreshNextDue();
+            return outbox.publish(new LeadAssigned(lead.leadId, null, lead.queue, null, now));
+        }
+        Rep rep = pool.reps().get(routing.repId());
+        lead.stage = Stage.ASSIGNED;
+        pool.openLeads().merge(rep.id, 1L, Long::sum);
+        return nextTurn().invoke(turn -> rep.lastTurn = turn)
+                .chain(() -> agreement.at(now))
+                .chain(terms -> {
+                    SlaSchedule sla = SlaSchedule.of(rep.calendar(), now, terms);
+                    lead.firstContactDue = sla.firstContactDue();
+                    lead.firstContactRiskAt = sla.firstContactRiskAt();
+                    lead.decisionDue = sla.decisionDue();
+                    lead.decisionRiskAt = sla.decisionRiskAt();
+                    lead.refreshNextDue();
+                    return outbox.publish(new LeadAssigned(lead.leadId, rep.id, lead.queue, lead.firstContactDue,
+                            now));
+                });
+    }
+
+    private static void resetTimers(PipelineLead lead) {
+        lead.firstContactDue = null;
+        lead.firstContactRiskAt = null;
+        lead.decisionDue = null;
+        lead.decisionRiskAt = null;
+        lead.firstContactRiskSentAt = null;
+        lead.firstContactBreachedAt = null;
+        lead.decisionRiskSentAt = null;
+        lead.decisionBreachedAt = null;
+    }
+
+    private static Uni<Long> nextTurn() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select nextval('rep_turn')", Long.class)
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,120 @@
+package io.funnel.pipeline.domain;
+
+import io.funnel.events.PipelineEvent;
+import io.funnel.events.PipelineEvent.SlaAtRisk;
+import io.funnel.events.PipelineEvent.SlaBreached;
+import io.funnel.events.PipelineEvent.SlaKind;
+import io.funnel.pipeline.persistence.PipelineLead;
+import io.funnel.pipeline.persistence.PipelineLead.Stage;
+import io.funnel.platform.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires the follow-up SLA timers stored on the leads: {@code SlaAtRisk} once a window is mostly used up and
+ * {@code SlaBreached} at the deadline, each at most once per assignment (the lead row records what was sent, in the
+ * same transaction as the event). Because the timers live in the table, a restart only delays them to the next check.
+ * A check that finds the deadline already passed does not warn any more, it reports the breach.
+ */
+@ApplicationScoped
+public class SlaWatch {
+
+    private static final Logger LOG = Logger.getLogger(SlaWatch.class);
+    private static final int BATCH = 500;
+    private static final String DUE = "repId is not null and ("
+            + "(stage = :assigned and ((firstContactRiskSentAt is null and firstContactRiskAt <= :now)"
+            + "  or (firstContactBreachedAt is null and firstContactDue <= :now)))"
+            + " or (stage in :open and ((decisionRiskSentAt is null and decisionRiskAt <= :now)"
+            + "  or (decisionBreachedAt is null and decisionDue <= :now))))"
+            + " order by nextDue, leadId";
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Vertx vertx;
+
+    public SlaWatch(Outbox outbox, Clock clock, Vertx vertx) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    @Scheduled(every = "${funnel.pipeline.sla.check-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return check().replaceWithVoid();
+    }
+
+    /**
+     * Publishes the SLA events due now; answers how many. A lead changed concurrently (a rep acting on it right now)
+     * makes the batch roll back; the next check picks it up again.
+     */
+    public Uni<Integer> check() {
+        return onSafeContext(() -> Panache.withTransaction(this::fireDueTimers))
+                .onFailure(LostUpdate::is).recoverWithItem(e -> {
+                    LOG.debugf("SLA check met a concurrent change, retrying next time: %s", e.getMessage());
+                    return 0;
+                });
+    }
+
+    private Uni<Integer> fireDueTimers() {
+        Instant now = clock.instant();
+        return PipelineLead.<PipelineLead>find(DUE, Parameters.with("assigned", Stage.ASSIGNED)
+                        .and("open", Stage.OPEN).and("now", now))
+                .page(0, BATCH).list()
+                .chain(leads -> {
+                    List<PipelineEvent> events = new ArrayList<>();
+                    leads.forEach(lead -> events.addAll(fire(lead, now)));
+                    return outbox.publishAll(events).replaceWith(events.size());
+                });
+    }
+
+    static List<PipelineEvent> fire(PipelineLead lead, Instant now) {
+        List<PipelineEvent> events = new ArrayList<>();
+        if (lead.stage == Stage.ASSIGNED && lead.firstContactDue != null) {
+            if (lead.firstContactBreachedAt == null && !now.isBefore(lead.firstContactDue)) {
+                lead.firstContactBreachedAt = now;
+                lead.firstContactRiskSentAt = lead.firstContactRiskSentAt == null ? now : lead.firstContactRiskSentAt;
+                events.add(new SlaBreached(lead.leadId, lead.repId, SlaKind.FIRST_CONTACT, lead.firstContactDue,
+                        lead.firstContactDue));
+            } else if (lead.firstContactRiskSentAt == null && !now.isBefore(lead.firstContactRiskAt)) {
+                lead.firstContactRiskSentAt = now;
+                events.add(new SlaAtRisk(lead.leadId, lead.repId, SlaKind.FIRST_CONTACT, lead.firstContactDue,
+                        lead.firstContactRiskAt));
+            }
+        }
+        if (Stage.OPEN.contains(lead.stage) && lead.decisionDue != null) {
+            if (lead.decisionBreachedAt == null && !now.isBefore(lead.decisionDue)) {
+                lead.decisionBreachedAt = now;
+                lead.decisionRiskSentAt = lead.decisionRiskSentAt == null ? now : lead.decisionRiskSentAt;
+                events.add(new SlaBreached(lead.leadId, lead.repId, SlaKind.DECISION, lead.decisionDue,
+                        lead.decisionDue));
+            } else if (lead.decisionRiskSentAt == null && !now.isBefore(lead.decisionRiskAt)) {
+                lead.decisionRiskSentAt = now;
+                events.add(new SlaAtRisk(lead.leadId, lead.repId, SlaKind.DECISION, lead.decisionDue,
+                        lead.decisionRiskAt));
+            }
+        }
+        return events;
+    }
+
+    /** Hibernate Reactive needs a safe duplicated Vert.x context; scheduler and test threads have none. */
+    private <T> Uni<T> onSafeContext(Supplier<Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
+                work.get().subscribe().with(done::complete, done::fail)));
+    }
+}

@@ -1,0 +1,42 @@
+package io.funnel.pipeline.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Country, source and persona of a lead, as capture and qualification announced them; used only for routing. */
+@Entity
+public class LeadRouting extends PanacheEntityBase {
+
+    @Id
+    public UUID leadId;
+    public String country;
+    public String source;
+    public String persona;
+    public Instant originAt;
+
+    /** Keeps the newest country and source; an older event arriving late changes nothing. */
+    public static Uni<Void> recordOrigin(UUID leadId, String country, String source, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into lead_routing (lead_id, country, source, origin_at) values (?1, ?2, ?3, ?4)
+                        on conflict (lead_id) do update
+                        set country = coalesce(excluded.country, lead_routing.country),
+                            source = coalesce(excluded.source, lead_routing.source),
+                            origin_at = excluded.origin_at
+                        where lead_routing.origin_at is null or lead_routing.origin_at <= excluded.origin_at""")
+                .setParameter(1, leadId).setParameter(2, country).setParameter(3, source).setParameter(4, at)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public static Uni<Void> recordPersona(UUID leadId, String persona) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into lead_routing (lead_id, persona) values (?1, ?2)
+                        on conflict (lead_id) do update set persona = excluded.persona""")
+                .setParameter(1, leadId).setParameter(2, persona)
+                .executeUpdate()).replaceWithVoid();
+    }
+}

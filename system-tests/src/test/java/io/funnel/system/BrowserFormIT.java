@@ -1,0 +1,81 @@
+package io.funnel.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.funnel.local.FunnelService;
+import io.funnel.local.FunnelStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** A real headless Chromium fills in the example form page; the lead shows up in the shared funnel. */
+class BrowserFormIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); "
+                        + ".ci/run installs them");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void exampleFormSubmittedInABrowserReachesTheFunnel() {
+        FunnelStack stack = SystemStack.get();
+        String capture = stack.url(FunnelService.CAPTURE);
+        String formId = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.postJson(capture + "/api/forms", """
+                {"id":"%s","name":"Download the BIM guide","allowedOrigins":["%s"],
+                 "thankYouUrl":"%s/q/health/live","honeypotField":"website","consentText":"Send me the guide"}"""
+                .formatted(formId, capture, capture)).status()).isEqualTo(201);
+        List<Long> before = WalkingSkeletonIT.entered();
+        String email = "browser." + UUID.randomUUID() + "@obras.example";
+
+        browser.get(capture + "/forms/" + formId + "/example");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !browser.findElements(By.cssSelector("#lead-form input[name=visitorId]")).isEmpty());
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("company")).sendKeys("Obras SA");
+        browser.findElement(By.name("consent")).click();
+        browser.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/q/health/live"));
+        Http.Reply found = Http.get(capture + "/api/leads?email=" + email);
+        assertThat(found.body()).hasSize(1);
+        assertThat(found.body().get(0).get("visitorId").asText()).startsWith("v-");
+        assertThat(found.body().get(0).get("consent").get("marketing").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Long> now = WalkingSkeletonIT.entered();
+            assertThat(now.get(0)).as("visitors").isEqualTo(before.get(0) + 1);
+            assertThat(now.get(1)).as("leads").isEqualTo(before.get(1) + 1);
+        });
+    }
+}

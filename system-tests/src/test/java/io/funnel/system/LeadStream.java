@@ -1,0 +1,57 @@
+package io.funnel.system;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Posts one qualifying lead every {@code periodMillis} until closed, remembering which ones got a 201. */
+final class LeadStream implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    LeadStream(String captureUrl, long periodMillis) {
+        scheduler.scheduleAtFixedRate(() -> post(captureUrl), 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The e-mail prefix of this stream's leads, to find them in capture's database. */
+    String emailPrefix() {
+        return "fault." + tag + ".";
+    }
+
+    int acknowledged() {
+        return acknowledged.size();
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    private void post(String captureUrl) {
+        try {
+            Http.Reply reply = Http.postJson(captureUrl + "/api/leads", """
+                    {"email":"%s%s@obras.example","jobTitle":"Head of Operations","companySize":300,
+                     "industry":"construction","country":"ES","source":"fault-suite"}"""
+                    .formatted(emailPrefix(), UUID.randomUUID()));
+            if (reply.status() == 201) {
+                acknowledged.add(reply.body().get("leadId").asText());
+            } else {
+                refused.incrementAndGet();
+            }
+        } catch (RuntimeException unreachable) {
+            refused.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        scheduler.shutdown();
+        scheduler.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}
