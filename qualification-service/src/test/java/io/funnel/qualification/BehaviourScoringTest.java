@@ -105,9 +105,10 @@ class BehaviourScoringTest {
         probe.publish(new LeadCaptured(leadId, ENGINEER, null, null, null, now.minusSeconds(70)), id());
 
         // whichever topic is read first, the lead ends at fit 35 + webinar 10
-        await().atMost(Duration.ofSeconds(30)).until(() -> !of(leadId, "LeadScored").isEmpty()
-                && ((LeadScored) decode(of(leadId, "LeadScored").get(of(leadId, "LeadScored").size() - 1)))
-                        .behaviour() == 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Received> scored = of(leadId, "LeadScored");
+            return !scored.isEmpty() && ((LeadScored) decode(scored.get(scored.size() - 1))).behaviour() == 10;
+        });
         given().get("/api/leads/" + leadId + "/score").then().statusCode(200)
                 .body("total", equalTo(45))
                 .body("behaviour", equalTo(10));

@@ -79,12 +79,16 @@ class BulletinTest {
                 new LeadRejected(UUID.randomUUID(), null, RejectionReason.NO_BUDGET, null, day(s, 16)),
                 new LeadRejected(UUID.randomUUID(), null, RejectionReason.BAD_FIT, null, day(s, 17)));
         s.publish(17);
+        // every topic and partition of the scenario has been read once each of its last figures shows
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().accept(ContentType.JSON)
                 .queryParam("month", "2017-04").get("/api/bulletin")
                 .then().statusCode(200)
                 .body("content.revenue", contains(30000.0f, 0.0f))
                 .body("campaigns.traffic", contains(1))
-                .body("topObjections.objection", contains("price")));
+                .body("topObjections.objection", contains("price"))
+                .body("content.leads", contains(1, 0))
+                .body("marketingSla.mqlsDelivered", equalTo(1))
+                .body("topRejections.count", contains(2, 1)));
     }
 
     private static Instant day(Scenario s, int day) {

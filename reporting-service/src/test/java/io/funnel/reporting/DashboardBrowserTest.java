@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.funnel.events.LeadEvent.LeadCaptured;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.HeadlessChromium;
 import io.funnel.local.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,60 +17,34 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /** The dashboard in a real headless Chromium (Debian's chromium and chromium-driver). */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL dashboard;
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        assertThat(CHROMIUM).as("apt-get install -y chromium chromium-driver").exists();
-        profile = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1280,1100",
-                        "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        chromium = HeadlessChromium.open();
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void closeBrowser() {
+        chromium.close();
     }
 
     @Test
@@ -97,8 +72,6 @@ class DashboardBrowserTest {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("console errors").isEmpty();
+        assertThat(chromium.consoleErrors()).as("console errors").isEmpty();
     }
 }

@@ -5,45 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.funnel.local.HeadlessChromium;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** A real headless Chromium fills in the example form page; the lead shows up in the shared funnel. */
 class BrowserFormIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); "
-                        + ".ci/run installs them");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+    static void openBrowser() {
+        chromium = HeadlessChromium.open();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
