@@ -50,20 +50,23 @@ class WalkingSkeletonIT {
             assertThat(queued).contains(leadIds.get(0), leadIds.get(1)).doesNotContain(leadIds.get(2));
         });
 
+        double duplicatesBefore = duplicateLeadsCaptured();
         try (TopicProbe probe = TopicProbe.reading(stack.broker().bootstrapServers(), Topics.LEADS)) {
             Received captured = probe.readToEnd().stream()
                     .filter(r -> "io.funnel.LeadCaptured.v1".equals(r.header("ce_type")))
                     .filter(r -> r.key().equals(leadIds.get(2))).findFirst().orElseThrow();
             probe.send(captured.topic(), captured.key(), captured.value(), captured.headers());
         }
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                stack.broker().lag(FunnelService.REPORTING.module(), Topics.LEADS) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> duplicateLeadsCaptured() >= duplicatesBefore + 1);
         assertThat(entered()).isEqualTo(expected);
-        assertThat(Http.text(stack.url(FunnelService.REPORTING) + "/q/metrics").lines()
+    }
+
+    /** Re-delivered LeadCaptured records reporting recognised and skipped (other tests' crashes add to it too). */
+    private static double duplicateLeadsCaptured() {
+        return Http.text(stack.url(FunnelService.REPORTING) + "/q/metrics").lines()
                 .filter(l -> l.startsWith("funnel_events_consumed_total{") && l.contains("duplicate=\"true\"")
                         && l.contains("LeadCaptured"))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
-                .containsExactly(1.0);
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static List<Long> plus(List<Long> base, long... delta) {
