@@ -36,7 +36,8 @@ class MarketingCalendarTest {
         given().post("/api/campaigns/" + campaignId + "/launch").then().statusCode(200)
                 .body("status", equalTo("LAUNCHED"));
         given().post("/api/campaigns/" + campaignId + "/launch").then().statusCode(409)
-                .contentType("application/problem+json").body("status", equalTo("LAUNCHED"));
+                .contentType("application/problem+json").body("status", equalTo(409))
+                .body("campaignStatus", equalTo("LAUNCHED"));
         given().delete("/api/campaigns/" + campaignId).then().statusCode(409);
         given().post("/api/content/" + contentId + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"));

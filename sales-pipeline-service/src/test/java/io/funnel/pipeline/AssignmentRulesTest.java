@@ -166,6 +166,28 @@ class AssignmentRulesTest {
     }
 
     @Test
+    void aRepWhoDecidesALeadTakesTheNextOneWaitingInTheQueue() {
+        String source = "expo-" + UUID.randomUUID();
+        String ines = Pipeline.rep("Ines Drain", "BE", 1, "Europe/Brussels");
+        String queue = "benelux-" + UUID.randomUUID().toString().substring(0, 8);
+        Pipeline.ruleForSource(source, queue, ines);
+        UUID first = Pipeline.assignedLead(probe, "BE", source);
+        UUID second = Pipeline.assignedLead(probe, "BE", source);
+        given().get("/api/leads/" + second).then().body("stage", equalTo("QUEUED"));
+
+        given().post("/api/leads/" + first + "/accept").then().statusCode(200);
+        given().get("/api/leads/" + second).then().body("repId", equalTo(ines)).body("stage", equalTo("ASSIGNED"));
+        UUID third = Pipeline.assignedLead(probe, "BE", source);
+        given().get("/api/leads/" + third).then().body("stage", equalTo("QUEUED"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"NO_NEED\"}").post("/api/leads/" + second + "/reject")
+                .then().statusCode(200);
+        given().get("/api/leads/" + third).then().body("repId", equalTo(ines)).body("queue", equalTo(queue));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> List.of(second, third).forEach(id ->
+                assertThat(events(probe, LeadAssigned.class, id)).extracting(LeadAssigned::repId)
+                        .containsExactly(null, UUID.fromString(ines))));
+    }
+
+    @Test
     void rulesAreListedInOrderAndValidated() {
         String rep = Pipeline.rep("Fede Rules", "IT", 1);
         String late = given().contentType(ContentType.JSON)

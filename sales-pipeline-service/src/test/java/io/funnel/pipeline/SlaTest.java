@@ -86,7 +86,7 @@ class SlaTest {
         CLOCK.set(Instant.parse("2026-03-20T16:00:00Z"));
         watch.check().await().atMost(Duration.ofSeconds(20));
         watch.check().await().atMost(Duration.ofSeconds(20));
-        awaitOutboxEmpty();
+        Pipeline.awaitOutboxEmpty();
         probe.readToEnd();
         assertThat(events(probe, SlaAtRisk.class, leadId)).hasSize(2);
         assertThat(events(probe, SlaBreached.class, leadId)).hasSize(2);
@@ -117,10 +117,28 @@ class SlaTest {
         // The weekend passes without a breach: working hours have not started yet.
         CLOCK.set(Instant.parse("2026-03-09T07:59:00Z"));
         watch.check().await().atMost(Duration.ofSeconds(20));
-        awaitOutboxEmpty();
+        Pipeline.awaitOutboxEmpty();
         probe.readToEnd();
         assertThat(events(probe, SlaBreached.class, leadId)).isEmpty();
         assertThat(events(probe, SlaAtRisk.class, leadId)).isEmpty();
+    }
+
+    @Test
+    void aNewYorkRepIsDueInItsOwnWorkingHoursAndTimeZone() {
+        String nate = Pipeline.rep("Nate Sla", "US", 10, "America/New_York");
+        // Thursday 5 March 2026, 15:00 in New York (before any agreement, so 4 working hours and 5 working days).
+        CLOCK.set(Instant.parse("2026-03-05T20:00:00Z"));
+        UUID leadId = Pipeline.assignedLead(probe, "US", "ads");
+
+        // 2 hours left on Thursday, 2 more on Friday: 11:00 EST (a Madrid rep would be due at 12:00 UTC).
+        // 40 working hours cross the weekend and the switch to daylight saving time: Thursday 12 March, 15:00 EDT.
+        given().get("/api/leads/" + leadId).then().body("repId", equalTo(nate))
+                .body("firstContactDue", equalTo("2026-03-06T16:00:00Z"))
+                .body("decisionDue", equalTo("2026-03-12T19:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(events(probe, LeadAssigned.class, leadId)).singleElement()
+                        .satisfies(e -> assertThat(e.firstContactDue())
+                                .isEqualTo(Instant.parse("2026-03-06T16:00:00Z"))));
     }
 
     @Test
@@ -152,10 +170,5 @@ class SlaTest {
         return new AgreementUpdated(version, 50, null, 100, new BigDecimal("0.5"), firstContactHours, decisionDays,
                 new BigDecimal("100000"), "EUR", "Marketing lead", "Sales lead", Instant.parse(effectiveFrom),
                 Instant.parse("2026-03-01T00:00:00Z"));
-    }
-
-    private static void awaitOutboxEmpty() {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                TestDatabase.count("select count(*) from outbox_event") == 0);
     }
 }

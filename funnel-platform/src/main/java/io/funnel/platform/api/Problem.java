@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** RFC 9457 problem details; {@code errors} names each invalid field, {@code extensions} carry e.g. current state. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -14,6 +15,9 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    /** Extensions are written beside these members, so a key named like one would appear twice in the body. */
+    static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors");
 
     public record FieldError(String field, String message) {
     }
@@ -31,6 +35,9 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Problem withExtensions(Map<String, Object> more) {
+        more.keySet().stream().filter(MEMBERS::contains).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("Extension '" + key + "' would shadow the problem's own member");
+        });
         return new Problem(type, title, status, detail, errors, more);
     }
 

@@ -84,7 +84,7 @@ public class CampaignResource {
         return find(id).call(campaign -> {
             if (campaign.status == Campaign.Status.LAUNCHED) {
                 throw ProblemException.conflict("Campaign already launched",
-                        Map.of("status", campaign.status, "launchedAt", campaign.launchedAt));
+                        Map.of("campaignStatus", campaign.status, "launchedAt", campaign.launchedAt));
             }
             campaign.status = Campaign.Status.LAUNCHED;
             campaign.launchedAt = clock.instant();
@@ -101,7 +101,7 @@ public class CampaignResource {
         return find(id).chain(campaign -> {
             if (campaign.status != Campaign.Status.DRAFT) {
                 throw ProblemException.conflict("Only draft campaigns can be deleted",
-                        Map.of("status", campaign.status));
+                        Map.of("campaignStatus", campaign.status));
             }
             return campaign.delete();
         }).replaceWith(Response.noContent().build());

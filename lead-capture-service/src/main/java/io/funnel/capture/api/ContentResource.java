@@ -83,7 +83,7 @@ public class ContentResource {
         return find(id).call(item -> {
             if (item.status == ContentItem.Status.PUBLISHED) {
                 throw ProblemException.conflict("Content already published",
-                        Map.of("status", item.status, "publishedAt", item.publishedAt));
+                        Map.of("contentStatus", item.status, "publishedAt", item.publishedAt));
             }
             item.status = ContentItem.Status.PUBLISHED;
             item.publishedAt = clock.instant();
@@ -98,7 +98,7 @@ public class ContentResource {
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return find(id).chain(item -> {
             if (item.status == ContentItem.Status.PUBLISHED) {
-                throw ProblemException.conflict("Published content cannot be deleted", Map.of("status", item.status));
+                throw ProblemException.conflict("Published content cannot be deleted", Map.of("contentStatus", item.status));
             }
             return item.delete();
         }).replaceWith(Response.noContent().build());

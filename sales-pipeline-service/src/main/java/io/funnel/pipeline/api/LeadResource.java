@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 @Path("/api/leads")
 @Tag(name = "Follow-up")
@@ -44,6 +45,8 @@ public class LeadResource {
             return new ContactView(c.id, c.leadId, c.repId, c.channel.name(), c.outcome, c.note, c.occurredAt);
         }
     }
+
+    private static final Logger LOG = Logger.getLogger(LeadResource.class);
 
     private final FollowUp followUp;
     private final LeadAssignment assignment;
@@ -94,9 +97,11 @@ public class LeadResource {
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "Accept the lead as an SQL", description = "Publishes LeadAccepted; 409 unless assigned.")
+    @Operation(summary = "Accept the lead as an SQL",
+            description = "Publishes LeadAccepted; 409 unless assigned. The rep's freed room takes queued leads.")
     public Uni<LeadView> accept(@PathParam("id") UUID id) {
-        return transition(id, lead -> followUp.accept(lead).replaceWith(lead)).map(LeadView::of);
+        return transition(id, lead -> followUp.accept(lead).replaceWith(lead)).call(this::drainQueues)
+                .map(LeadView::of);
     }
 
     @POST
@@ -107,7 +112,7 @@ public class LeadResource {
     public Uni<LeadView> reject(@PathParam("id") UUID id, @Valid @NotNull FollowUpRequests.Rejection request) {
         RejectionReason reason = reason(request.reason());
         return transition(id, lead -> followUp.reject(lead, reason, request.note()).replaceWith(lead))
-                .map(LeadView::of);
+                .call(this::drainQueues).map(LeadView::of);
     }
 
     /**
@@ -118,6 +123,20 @@ public class LeadResource {
         return Panache.withTransaction(() -> find(id).<T>chain(lead -> change.apply(lead)))
                 .onFailure(LostUpdate::is).recoverWithUni(e -> Panache.withSession(() -> find(id))
                         .chain(current -> Uni.createFrom().<T>failure(LeadStates.changedConcurrently(current))));
+    }
+
+    /**
+     * A decision frees room at the rep, so queued leads may go out now. Runs after the decision committed, in its own
+     * transaction: a clash with another drain over a queued lead must not undo the rep's decision, and whatever is
+     * left waiting goes out at the next drain.
+     */
+    private Uni<Void> drainQueues() {
+        return Panache.withTransaction(assignment::routeWaitingLeads).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.logf(LostUpdate.is(e) ? Logger.Level.DEBUG : Logger.Level.WARN,
+                            "Queued leads not drained after a decision, left for the next drain: %s", e.getMessage());
+                    return null;
+                });
     }
 
     static Uni<PipelineLead> find(UUID id) {

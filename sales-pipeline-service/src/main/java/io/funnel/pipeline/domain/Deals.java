@@ -1,5 +1,6 @@
 package io.funnel.pipeline.domain;
 
+import io.funnel.platform.api.ProblemException;
 import io.funnel.events.PipelineEvent.ObjectionLogged;
 import io.funnel.events.PipelineEvent.OpportunityLost;
 import io.funnel.events.PipelineEvent.OpportunityOpened;
@@ -10,7 +11,6 @@ import io.funnel.pipeline.persistence.Opportunity;
 import io.funnel.pipeline.persistence.Opportunity.Status;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.PipelineLead.Stage;
-import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.messaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,10 +107,11 @@ public class Deals {
                 .replaceWith(objection);
     }
 
+    /** The opportunity as a 409 shows it; {@code opportunityStatus}, since {@code status} is the problem's. */
     public static Map<String, Object> state(Opportunity o) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("opportunityId", o.id);
-        state.put("status", o.status.name());
+        state.put("opportunityStatus", o.status.name());
         state.put("stage", o.stage);
         state.put("version", o.version);
         return state;

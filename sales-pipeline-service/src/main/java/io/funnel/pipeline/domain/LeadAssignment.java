@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes each new MQL into the pipeline and routes it to a rep (or a queue) once; moves a deactivated rep's open
- * leads to other reps. Every (re)assignment sets the SLA timers from the agreement in force and publishes
- * {@code LeadAssigned}. Call inside a transaction.
+ * leads, and leads whose first contact was missed (if configured), to other reps. Every (re)assignment sets the SLA
+ * timers from the agreement in force and publishes {@code LeadAssigned}. Call inside a transaction.
  */
 @ApplicationScoped
 public class LeadAssignment {
@@ -134,13 +134,33 @@ public class LeadAssignment {
     /** Moves the open leads of {@code rep} (being deactivated) to other reps, or to their queue. */
     public Uni<Integer> reassignOpenLeadsOf(Rep rep) {
         return PipelineLead.<PipelineLead>list("repId = ?1 and stage in ?2 order by assignedAt", rep.id, Stage.OPEN)
-                .chain(leads -> leads.isEmpty() ? Uni.createFrom().item(0) : loadPool().chain(pool -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (PipelineLead lead : leads) {
-                        chain = chain.chain(() -> assign(lead, pool, rep.id));
-                    }
-                    return chain.replaceWith(leads.size());
-                }));
+                .chain(leads -> moveFromTheirReps(leads, true));
+    }
+
+    /**
+     * Moves leads whose first contact was missed to another rep the rules allow; a lead nobody else can take stays
+     * with its rep (no queue is better than a late rep).
+     */
+    public Uni<Integer> reassignBreached(List<PipelineLead> leads) {
+        return moveFromTheirReps(leads, false);
+    }
+
+    /** Routes each lead again without its current rep; answers how many were moved. */
+    private Uni<Integer> moveFromTheirReps(List<PipelineLead> leads, boolean queueIfNobody) {
+        if (leads.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return loadPool().chain(pool -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (PipelineLead lead : leads) {
+                chain = chain.chain(moved -> {
+                    RepRouter.Routing routing = route(lead, pool, lead.repId);
+                    return routing.repId() == null && !queueIfNobody ? Uni.createFrom().item(moved)
+                            : apply(lead, pool, routing).replaceWith(moved + 1);
+                });
+            }
+            return chain;
+        });
     }
 
     /** Everything routing reads, loaded once per batch and kept up to date as leads are handed out. */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,11 +45,16 @@ public class SlaWatch {
     private final Outbox outbox;
     private final Clock clock;
     private final Vertx vertx;
+    private final LeadAssignment assignment;
+    private final boolean reassignOnBreach;
 
-    public SlaWatch(Outbox outbox, Clock clock, Vertx vertx) {
+    public SlaWatch(Outbox outbox, Clock clock, Vertx vertx, LeadAssignment assignment,
+            @ConfigProperty(name = "funnel.pipeline.sla.reassign-on-breach") boolean reassignOnBreach) {
         this.outbox = outbox;
         this.clock = clock;
         this.vertx = vertx;
+        this.assignment = assignment;
+        this.reassignOnBreach = reassignOnBreach;
     }
 
     @Scheduled(every = "${funnel.pipeline.sla.check-every}", delayed = "5s",
@@ -58,8 +64,9 @@ public class SlaWatch {
     }
 
     /**
-     * Publishes the SLA events due now; answers how many. A lead changed concurrently (a rep acting on it right now)
-     * makes the batch roll back; the next check picks it up again.
+     * Publishes the SLA events due now, then (with {@code reassign-on-breach}) hands each lead whose first contact was
+     * just missed to another rep; answers how many SLA events. A lead changed concurrently (a rep acting on it right
+     * now) makes the batch roll back; the next check picks it up again.
      */
     public Uni<Integer> check() {
         return onSafeContext(() -> Panache.withTransaction(this::fireDueTimers))
@@ -76,9 +83,23 @@ public class SlaWatch {
                 .page(0, BATCH).list()
                 .chain(leads -> {
                     List<PipelineEvent> events = new ArrayList<>();
-                    leads.forEach(lead -> events.addAll(fire(lead, now)));
-                    return outbox.publishAll(events).replaceWith(events.size());
+                    List<PipelineLead> missedFirstContact = new ArrayList<>();
+                    for (PipelineLead lead : leads) {
+                        List<PipelineEvent> fired = fire(lead, now);
+                        events.addAll(fired);
+                        if (fired.stream().anyMatch(SlaWatch::isFirstContactBreach)) {
+                            missedFirstContact.add(lead);
+                        }
+                    }
+                    return outbox.publishAll(events)
+                            .chain(() -> reassignOnBreach ? assignment.reassignBreached(missedFirstContact)
+                                    : Uni.createFrom().item(0))
+                            .replaceWith(events.size());
                 });
+    }
+
+    private static boolean isFirstContactBreach(PipelineEvent event) {
+        return event instanceof SlaBreached breached && breached.kind() == SlaKind.FIRST_CONTACT;
     }
 
     static List<PipelineEvent> fire(PipelineLead lead, Instant now) {

@@ -91,6 +91,12 @@ public final class Pipeline {
                 TestDatabase.count("select count(*) from processed_event where event_id = '" + eventId + "'") == 1);
     }
 
+    /** Every event written so far has reached the broker. */
+    public static void awaitOutboxEmpty() {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                TestDatabase.count("select count(*) from outbox_event") == 0);
+    }
+
     public static String repOf(UUID leadId) {
         return given().get("/api/leads/" + leadId).then().statusCode(200).extract().path("repId");
     }
