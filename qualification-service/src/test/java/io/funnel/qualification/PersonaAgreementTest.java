@@ -86,6 +86,7 @@ class PersonaAgreementTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void requiredPersonaGatesTheMqlAndPersonaMatchedIsPublishedOncePerChange() {
         String persona = "Ops in construction " + UUID.randomUUID();
         String personaId = given().contentType(ContentType.JSON).body(Map.of("name", persona, "criteria", List.of(
@@ -105,13 +106,23 @@ class PersonaAgreementTest {
                 .body("persona", equalTo(persona))
                 .body("requiredPersona", equalTo("Some other persona"))
                 .body("mql", equalTo(false));
+        // the what-if applies the same definition: nobody has that persona
+        Map<String, Object> model = given().get("/api/scoring-model").then().extract().as(Map.class);
+        given().contentType(ContentType.JSON).body(Map.of("fitRules", model.get("fitRules"),
+                        "behaviourRules", model.get("behaviourRules")))
+                .post("/api/scoring-model/simulate").then().statusCode(200)
+                .body("requiredPersona", equalTo("Some other persona"))
+                .body("proposed.mqls", equalTo(0))
+                .body("current.mqls", equalTo(0));
 
+        publishAgreement(50, "Yet another persona"); // changes nothing for this lead: nothing is published
         publishAgreement(55, persona); // the new definition rescores the leads it may qualify
         await().atMost(Duration.ofSeconds(30)).until(() -> of(leadId, "LeadQualified").size() == 1);
         LeadQualified qualified = (LeadQualified) decode(of(leadId, "LeadQualified").get(0));
         assertThat(qualified.persona()).isEqualTo(persona);
         assertThat(qualified.threshold()).isEqualTo(55);
         assertThat(of(leadId, "PersonaMatched")).hasSize(1);
+        assertThat(of(leadId, "LeadScored")).as("one more score, with the qualification").hasSize(3);
 
         given().delete("/api/personas/" + personaId).then().statusCode(204);
     }
@@ -127,6 +138,11 @@ class PersonaAgreementTest {
                 .body("total", equalTo(60))
                 .body("threshold", equalTo(70))
                 .body("mql", equalTo(false));
+
+        publishAgreement(60, null); // a lower threshold qualifies the leads it reaches
+        await().atMost(Duration.ofSeconds(30)).until(() -> of(leadId, "LeadQualified").size() == 1);
+        assertThat(((LeadQualified) decode(of(leadId, "LeadQualified").get(0))).threshold()).isEqualTo(60);
+        assertThat(of(leadId, "LeadScored")).hasSize(2);
     }
 
     private void publishAgreement(int threshold, String requiredPersona) {

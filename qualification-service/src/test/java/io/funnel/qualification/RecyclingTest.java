@@ -85,6 +85,36 @@ class RecyclingTest {
     }
 
     @Test
+    void rejectionReadBeforeTheProfileStillHoldsTheLeadBackUntilNewEngagement() {
+        UUID leadId = UUID.randomUUID();
+        Instant capturedAt = clock.instant().minus(Duration.ofMinutes(10));
+        Instant rejectedAt = capturedAt.plus(Duration.ofMinutes(2));
+        // as in a replay: the pipeline topic is read before the lead's profile
+        probe.publish(new LeadRejected(leadId, UUID.randomUUID(), RejectionReason.TIMING, "next quarter",
+                rejectedAt), id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from pipeline_outcome where lead_id = '" + leadId + "'") == 1);
+
+        probe.publish(new LeadCaptured(leadId, DECISION_MAKER, null, null, null, capturedAt), id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> of(leadId, "LeadScored").size() == 1);
+        probe.publish(activity(leadId, rejectedAt.minusSeconds(30)), id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> of(leadId, "LeadScored").size() == 2);
+        assertThat(of(leadId, "LeadQualified")).as("60 points, but rejected and not engaged since").isEmpty();
+        given().get("/api/leads/" + leadId + "/score").then().statusCode(200)
+                .body("total", equalTo(61))
+                .body("mql", equalTo(false))
+                .body("rejectedAt", notNullValue());
+
+        Instant engagedAt = rejectedAt.plus(Duration.ofMinutes(1));
+        probe.publish(activity(leadId, engagedAt), id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> of(leadId, "LeadQualified").size() == 1);
+        LeadQualified qualified = (LeadQualified) EventCodec.decode("io.funnel.LeadQualified.v1",
+                of(leadId, "LeadQualified").get(0).value());
+        assertThat(qualified.occurredAt()).isEqualTo(engagedAt);
+        assertThat(qualified.score()).isEqualTo(62);
+    }
+
+    @Test
     void pipelineOutcomesAreRecordedOnceForTheSimulation() {
         UUID leadId = UUID.randomUUID();
         String acceptedId = id();

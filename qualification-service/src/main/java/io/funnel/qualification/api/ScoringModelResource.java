@@ -3,6 +3,8 @@ package io.funnel.qualification.api;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.qualification.domain.AgreementBook;
 import io.funnel.qualification.domain.CompiledModel;
+import io.funnel.qualification.domain.MqlPolicy;
+import io.funnel.qualification.domain.Personas;
 import io.funnel.qualification.domain.ScoringModels;
 import io.funnel.qualification.domain.Simulator;
 import io.funnel.qualification.persistence.HistoryStore;
@@ -33,12 +35,15 @@ public class ScoringModelResource {
     private final ScoringModels models;
     private final HistoryStore history;
     private final AgreementBook agreements;
+    private final Personas personas;
     private final Clock clock;
 
-    public ScoringModelResource(ScoringModels models, HistoryStore history, AgreementBook agreements, Clock clock) {
+    public ScoringModelResource(ScoringModels models, HistoryStore history, AgreementBook agreements,
+            Personas personas, Clock clock) {
         this.models = models;
         this.history = history;
         this.agreements = agreements;
+        this.personas = personas;
         this.clock = clock;
     }
 
@@ -82,19 +87,23 @@ public class ScoringModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithSession
     @Operation(summary = "What-if: replay stored lead histories against a proposed model",
-            description = "MQLs per month the proposed model would have produced, and how many of those sales in "
-                    + "fact accepted, rejected and won; beside the same numbers for the model in force.")
+            description = "MQLs per month the proposed model would have produced under the MQL definition in force "
+                    + "(threshold, required persona, recycling rule), and how many of those sales in fact accepted, "
+                    + "rejected and won; beside the same numbers for the model in force.")
     public Uni<SimulationView> simulate(@Valid @NotNull SimulationRequest request) {
         ScoringModels.requireValid(request.model());
         CompiledModel proposed = CompiledModel.of(0, request.model());
         return models.compiledCurrent().chain(current -> agreements.definitionAt(clock.instant())
-                .chain(definition -> history.allHistories().map(leads -> {
-                    int threshold = request.threshold() != null ? request.threshold() : definition.threshold();
+                .chain(inForce -> personas.all().chain(known -> history.allHistories().map(leads -> {
+                    MqlPolicy.Definition definition = request.threshold() == null ? inForce
+                            : new MqlPolicy.Definition(request.threshold(), inForce.requiredPersona());
+                    Simulator simulator = new Simulator(agreements.policy(), definition, known);
                     long started = System.nanoTime();
-                    Simulator.Result what = Simulator.run(proposed, threshold, leads);
-                    Simulator.Result now = Simulator.run(current, threshold, leads);
+                    Simulator.Result what = simulator.run(proposed, leads);
+                    Simulator.Result now = simulator.run(current, leads);
                     long millis = (System.nanoTime() - started) / 1_000_000;
-                    return new SimulationView(threshold, current.version(), what, now, millis);
-                })));
+                    return new SimulationView(definition.threshold(), definition.requiredPersona(),
+                            current.version(), what, now, millis);
+                }))));
     }
 }

@@ -7,14 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The MQL definition in force: the agreement's latest version effective at the instant, else the configuration. */
+/**
+ * The MQL definition in force (the agreement's latest version effective at the instant, else the configuration) and
+ * the one policy that applies it, to live scores and to simulations alike.
+ */
 @ApplicationScoped
 public class AgreementBook {
 
     private final int defaultThreshold;
+    private final MqlPolicy policy;
 
-    public AgreementBook(@ConfigProperty(name = "funnel.qualification.mql-threshold") int defaultThreshold) {
+    public AgreementBook(@ConfigProperty(name = "funnel.qualification.mql-threshold") int defaultThreshold,
+            @ConfigProperty(name = "funnel.qualification.recycle.min-new-activities") int minNewActivities) {
         this.defaultThreshold = defaultThreshold;
+        this.policy = new MqlPolicy(minNewActivities);
+    }
+
+    public MqlPolicy policy() {
+        return policy;
     }
 
     public Uni<MqlPolicy.Definition> definitionAt(Instant at) {

@@ -7,10 +7,11 @@ import java.util.UUID;
 
 /**
  * What is stored of one lead, for replaying it against a proposed model: its attributes (known from
- * {@code capturedAt}), its activities in {@link Activity#CHRONOLOGICAL} order and what sales did with it.
+ * {@code capturedAt}), its activities in {@link Activity#CHRONOLOGICAL} order, what sales did with it and when sales
+ * rejected it.
  */
 public record LeadHistory(UUID leadId, LeadAttributes attributes, Instant capturedAt, List<Activity> activities,
-        Set<Outcome> outcomes) {
+        Set<Outcome> outcomes, List<Instant> rejections) {
 
     public enum Outcome {
         ACCEPTED, REJECTED, WON
@@ -19,5 +20,18 @@ public record LeadHistory(UUID leadId, LeadAttributes attributes, Instant captur
     public LeadHistory {
         activities = activities.stream().sorted(Activity.CHRONOLOGICAL).toList();
         outcomes = Set.copyOf(outcomes);
+        rejections = rejections.stream().sorted().toList();
+    }
+
+    /** The latest rejection by sales at or before {@code at}; null if there was none by then. */
+    public Instant rejectedAsOf(Instant at) {
+        Instant latest = null;
+        for (Instant rejection : rejections) {
+            if (rejection.isAfter(at)) {
+                break;
+            }
+            latest = rejection;
+        }
+        return latest;
     }
 }

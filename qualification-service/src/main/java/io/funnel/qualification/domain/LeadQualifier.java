@@ -6,10 +6,12 @@ import io.funnel.events.LeadEvent.LeadProfile;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.funnel.qualification.persistence.HistoryStore;
 import io.funnel.qualification.persistence.ScoredLead;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,16 +40,20 @@ public class LeadQualifier {
                 }
                 return Uni.createFrom().voidItem();
             }
-            ScoredLead lead = known != null ? known : newLead(leadId, at);
-            lead.jobTitle = profile.jobTitle();
-            lead.companySize = profile.companySize();
-            lead.industry = profile.industry();
-            lead.country = profile.country();
-            lead.emailDomain = profile.emailDomain();
-            lead.hasPhone = profile.phone() != null && !profile.phone().isBlank();
-            lead.profileAt = at;
-            return rescorer.rescore(lead, at, cause);
+            return (known != null ? Uni.createFrom().item(known) : newLead(leadId, at))
+                    .chain(lead -> applyProfile(lead, profile, at, cause));
         });
+    }
+
+    private Uni<Void> applyProfile(ScoredLead lead, LeadProfile profile, Instant at, String cause) {
+        lead.jobTitle = profile.jobTitle();
+        lead.companySize = profile.companySize();
+        lead.industry = profile.industry();
+        lead.country = profile.country();
+        lead.emailDomain = profile.emailDomain();
+        lead.hasPhone = profile.phone() != null && !profile.phone().isBlank();
+        lead.profileAt = at;
+        return rescorer.rescore(lead, at, cause);
     }
 
     /** Stores an identified lead's activity and rescores; anonymous activity is not scored here. */
@@ -65,7 +71,10 @@ public class LeadQualifier {
                                 : rescorer.rescore(lead, activity.occurredAt(), "VisitorActivityRecorded")));
     }
 
-    /** Sales sent the lead back to nurture: it may qualify again only after new engagement. */
+    /**
+     * Sales sent the lead back to nurture: it may qualify again only after new engagement. A lead not known yet (its
+     * profile comes later, e.g. in a replay) gets the stored rejection when it is.
+     */
     public Uni<Void> onRejected(UUID leadId, Instant at) {
         return history.lockLead(leadId)
                 .chain(() -> history.addOutcome(leadId, Outcome.REJECTED, at))
@@ -86,14 +95,18 @@ public class LeadQualifier {
         return history.addOutcome(leadId, outcome, at);
     }
 
-    /** A new MQL definition: leads it may newly qualify are rescored. */
+    /**
+     * A new MQL definition changes no score, only which leads are MQLs: a lead not yet MQL nor disqualified, with a
+     * stored score at the new threshold, is rescored if the definition in force now makes it one. MQLs stay MQLs.
+     */
     public Uni<Void> onAgreement(AgreementUpdated agreement) {
         return agreements.record(agreement)
-                .chain(() -> ScoredLead.<ScoredLead>list("qualifiedAt is null and disqualifiedAt is null"
-                        + " and total >= ?1", agreement.mqlThreshold()))
+                .chain(() -> notYetMqlAtOrAbove(agreement.mqlThreshold()))
                 .chain(candidates -> Multi.createFrom().iterable(candidates)
-                        .onItem().transformToUniAndConcatenate(lead -> rescorer.rescore(lead,
-                                agreement.occurredAt(), "AgreementUpdated"))
+                        .onItem().transformToUniAndConcatenate(leadId -> history.lockLead(leadId)
+                                .chain(() -> ScoredLead.<ScoredLead>findById(leadId))
+                                .chain(lead -> rescorer.rescoreIfQualifies(lead, agreement.occurredAt(),
+                                        "AgreementUpdated")))
                         .collect().last())
                 .replaceWithVoid();
     }
@@ -104,10 +117,22 @@ public class LeadQualifier {
                 + "where leadId = ?1", leadId).replaceWithVoid();
     }
 
-    private static ScoredLead newLead(UUID leadId, Instant at) {
-        ScoredLead lead = new ScoredLead();
-        lead.leadId = leadId;
-        lead.capturedAt = at;
-        return lead;
+    /** Ids only: each lead is read again under its lock, as the other consumers may be changing it meanwhile. */
+    private static Uni<List<UUID>> notYetMqlAtOrAbove(int threshold) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select l.leadId from ScoredLead l"
+                        + " where l.qualifiedAt is null and l.disqualifiedAt is null and l.total >= ?1", UUID.class)
+                .setParameter(1, threshold)
+                .getResultList());
+    }
+
+    /** A lead seen for the first time; sales may have rejected it already (events on other topics come first). */
+    private Uni<ScoredLead> newLead(UUID leadId, Instant at) {
+        return history.lastRejection(leadId).map(rejectedAt -> {
+            ScoredLead lead = new ScoredLead();
+            lead.leadId = leadId;
+            lead.capturedAt = at;
+            lead.rejectedAt = rejectedAt;
+            return lead;
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.funnel.qualification.domain;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** A buyer persona: a lead matches it when every criterion matches. */
 public record Persona(String name, List<Criterion> criteria) {
@@ -11,15 +12,28 @@ public record Persona(String name, List<Criterion> criteria) {
             Boolean present) implements AttributeTest {
     }
 
-    public boolean matches(LeadAttributes lead) {
-        return criteria.stream().allMatch(c -> AttributeMatcher.of(c).matches(lead));
-    }
-
     /** The most specific persona the lead matches (most criteria, then by name); null when none. */
     public static String bestMatch(List<Persona> personas, LeadAttributes lead) {
-        return personas.stream().filter(p -> p.matches(lead))
-                .max(Comparator.<Persona>comparingInt(p -> p.criteria().size())
-                        .thenComparing(Persona::name, Comparator.reverseOrder()))
-                .map(Persona::name).orElse(null);
+        return bestMatcher(personas).apply(lead);
+    }
+
+    /** {@link #bestMatch} with the criteria compiled once, for matching many leads (a simulation). */
+    public static Function<LeadAttributes, String> bestMatcher(List<Persona> personas) {
+        List<Compiled> compiled = personas.stream().map(Compiled::of).toList();
+        return lead -> compiled.stream().filter(c -> c.matches(lead))
+                .max(Comparator.<Compiled>comparingInt(c -> c.matchers().size())
+                        .thenComparing(Compiled::name, Comparator.reverseOrder()))
+                .map(Compiled::name).orElse(null);
+    }
+
+    private record Compiled(String name, List<AttributeMatcher> matchers) {
+
+        static Compiled of(Persona persona) {
+            return new Compiled(persona.name(), persona.criteria().stream().map(AttributeMatcher::of).toList());
+        }
+
+        boolean matches(LeadAttributes lead) {
+            return matchers.stream().allMatch(m -> m.matches(lead));
+        }
     }
 }

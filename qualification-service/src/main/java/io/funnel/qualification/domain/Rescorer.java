@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Recomputes one lead's score with the model, personas and MQL definition in force, stores it, and publishes
@@ -25,53 +24,79 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Rescorer {
 
+    /** What the lead would be at one instant: its score, persona and the MQL definition in force then. */
+    private record Evaluation(int modelVersion, LeadScore score, String persona, MqlPolicy.Definition definition,
+            List<Activity> activities) {
+    }
+
     private final ScoringModels models;
     private final AgreementBook agreements;
     private final Personas personas;
     private final HistoryStore history;
     private final Outbox outbox;
     private final Clock clock;
-    private final MqlPolicy policy;
 
     public Rescorer(ScoringModels models, AgreementBook agreements, Personas personas, HistoryStore history,
-            Outbox outbox, Clock clock,
-            @ConfigProperty(name = "funnel.qualification.recycle.min-new-activities") int minNewActivities) {
+            Outbox outbox, Clock clock) {
         this.models = models;
         this.agreements = agreements;
         this.personas = personas;
         this.history = history;
         this.outbox = outbox;
         this.clock = clock;
-        this.policy = new MqlPolicy(minNewActivities);
     }
 
     /** The score the lead would have now, without storing or publishing anything. */
     public Uni<LeadScore> preview(ScoredLead lead, Instant at) {
-        return models.compiledCurrent().chain(model -> history.activitiesOf(lead.leadId)
-                .map(activities -> LeadScoring.score(model, lead.attributes(), activities, at)));
+        return evaluate(lead, at).map(Evaluation::score);
     }
 
     /** Rescores the lead because of something that happened at {@code eventAt} ({@code cause} names it). */
     public Uni<Void> rescore(ScoredLead lead, Instant eventAt, String cause) {
-        Instant now = clock.instant();
-        Instant evaluatedAt = eventAt.isAfter(now) ? eventAt : now;
-        return models.compiledCurrent().chain(model -> history.activitiesOf(lead.leadId)
-                .chain(activities -> personas.all()
-                        .chain(known -> agreements.definitionAt(evaluatedAt)
-                                .chain(definition -> {
-                                    LeadScore score = LeadScoring.score(model, lead.attributes(), activities,
-                                            evaluatedAt);
-                                    String persona = Persona.bestMatch(known, lead.attributes());
-                                    List<FunnelEvent> events = apply(lead, model.version(), score, persona,
-                                            definition, activities, eventAt, evaluatedAt);
-                                    return lead.persist()
-                                            .chain(() -> historyRow(lead, cause).persist())
-                                            .chain(() -> outbox.publishAll(events));
-                                }))));
+        Instant evaluatedAt = evaluatedAt(eventAt);
+        return evaluate(lead, evaluatedAt).chain(evaluation -> store(lead, evaluation, eventAt, evaluatedAt, cause));
     }
 
-    private List<FunnelEvent> apply(ScoredLead lead, int modelVersion, LeadScore score, String persona,
-            MqlPolicy.Definition definition, List<Activity> activities, Instant eventAt, Instant evaluatedAt) {
+    /** Rescores the lead only if that makes it an MQL now (e.g. under a new MQL definition); else does nothing. */
+    public Uni<Void> rescoreIfQualifies(ScoredLead lead, Instant eventAt, String cause) {
+        Instant evaluatedAt = evaluatedAt(eventAt);
+        return evaluate(lead, evaluatedAt).chain(evaluation -> newlyQualifies(lead, evaluation)
+                ? store(lead, evaluation, eventAt, evaluatedAt, cause)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Instant evaluatedAt(Instant eventAt) {
+        Instant now = clock.instant();
+        return eventAt.isAfter(now) ? eventAt : now;
+    }
+
+    private Uni<Evaluation> evaluate(ScoredLead lead, Instant at) {
+        return models.compiledCurrent().chain(model -> history.activitiesOf(lead.leadId)
+                .chain(activities -> personas.all()
+                        .chain(known -> agreements.definitionAt(at)
+                                .map(definition -> new Evaluation(model.version(),
+                                        LeadScoring.score(model, lead.attributes(), activities, at),
+                                        Persona.bestMatch(known, lead.attributes()), definition, activities)))));
+    }
+
+    private boolean newlyQualifies(ScoredLead lead, Evaluation evaluation) {
+        return lead.qualifiedAt == null && agreements.policy().qualifies(evaluation.score(),
+                evaluation.definition(), evaluation.persona(), lead.disqualifiedAt != null, lead.rejectedAt,
+                evaluation.activities());
+    }
+
+    private Uni<Void> store(ScoredLead lead, Evaluation evaluation, Instant eventAt, Instant evaluatedAt,
+            String cause) {
+        List<FunnelEvent> events = apply(lead, evaluation, eventAt, evaluatedAt);
+        return lead.persist()
+                .chain(() -> historyRow(lead, cause).persist())
+                .chain(() -> outbox.publishAll(events));
+    }
+
+    private List<FunnelEvent> apply(ScoredLead lead, Evaluation evaluation, Instant eventAt, Instant evaluatedAt) {
+        LeadScore score = evaluation.score();
+        int modelVersion = evaluation.modelVersion();
+        String persona = evaluation.persona();
         List<FunnelEvent> events = new ArrayList<>();
         lead.total = score.total();
         lead.fit = score.fit();
@@ -91,10 +116,9 @@ public class Rescorer {
             lead.disqualifyReason = score.disqualifiedBy().ruleId() + ": " + score.disqualifiedBy().reason();
             events.add(new LeadDisqualified(lead.leadId, lead.disqualifyReason, eventAt));
         }
-        if (lead.qualifiedAt == null && policy.qualifies(score, definition, persona, lead.disqualifiedAt != null,
-                lead.rejectedAt, activities)) {
+        if (newlyQualifies(lead, evaluation)) {
             lead.qualifiedAt = eventAt;
-            events.add(new LeadQualified(lead.leadId, score.total(), definition.threshold(), persona,
+            events.add(new LeadQualified(lead.leadId, score.total(), evaluation.definition().threshold(), persona,
                     score.contributions(), eventAt));
         }
         return events;

@@ -7,11 +7,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Replays lead histories against a model, in memory: each lead is scored when it was captured and after each of its
- * activities; the first time it reaches the threshold (and is not disqualified) it counts as an MQL of that month
- * (UTC). Each lead counts at most once. Outcomes are what sales in fact did with the lead.
+ * activities, and the first time the live path's {@link MqlPolicy} would make it an MQL under {@code definition}
+ * (threshold, not disqualified, the required persona, new engagement after a rejection by sales) it counts as an MQL
+ * of that month (UTC). Each lead counts at most once. Outcomes are what sales in fact did with the lead.
  */
 public final class Simulator {
 
@@ -21,13 +23,21 @@ public final class Simulator {
     public record Result(int leads, int mqls, int accepted, int rejected, int won, List<Month> months) {
     }
 
-    private Simulator() {
+    private final MqlPolicy policy;
+    private final MqlPolicy.Definition definition;
+    private final Function<LeadAttributes, String> personaOf;
+
+    /** {@code personas}: those in force; a lead's persona is the one it matches best, as in live scoring. */
+    public Simulator(MqlPolicy policy, MqlPolicy.Definition definition, List<Persona> personas) {
+        this.policy = policy;
+        this.definition = definition;
+        this.personaOf = Persona.bestMatcher(personas);
     }
 
-    public static Result run(CompiledModel model, int threshold, List<LeadHistory> leads) {
+    public Result run(CompiledModel model, List<LeadHistory> leads) {
         Map<YearMonth, int[]> months = new TreeMap<>();
         for (LeadHistory lead : leads) {
-            Instant mqlAt = firstMql(model, threshold, lead);
+            Instant mqlAt = firstMql(model, lead);
             if (mqlAt == null) {
                 continue;
             }
@@ -47,25 +57,31 @@ public final class Simulator {
     }
 
     /** When the lead would first have been an MQL under the model; null if never. */
-    static Instant firstMql(CompiledModel model, int threshold, LeadHistory lead) {
+    private Instant firstMql(CompiledModel model, LeadHistory lead) {
         List<ScoreContribution> fitRules = LeadScoring.fit(model, lead.attributes());
         if (LeadScoring.disqualifiedBy(model, fitRules) != null) {
             return null;
         }
         int fit = fitRules.stream().mapToInt(ScoreContribution::points).sum();
-        if (reaches(model, threshold, fit, lead, lead.capturedAt())) {
-            return lead.capturedAt();
-        }
-        for (Activity activity : lead.activities()) {
-            if (activity.occurredAt().isAfter(lead.capturedAt())
-                    && reaches(model, threshold, fit, lead, activity.occurredAt())) {
-                return activity.occurredAt();
+        String persona = personaOf.apply(lead.attributes());
+        // at capture, then at each later instant with activity, knowing what had happened by then
+        List<Activity> activities = lead.activities();
+        Instant at = lead.capturedAt();
+        int known = 0;
+        while (true) {
+            while (known < activities.size() && !activities.get(known).occurredAt().isAfter(at)) {
+                known++;
             }
+            List<Activity> soFar = activities.subList(0, known);
+            int behaviour = LeadScoring.behaviourPoints(model, soFar, at);
+            LeadScore score = new LeadScore(fit + behaviour, fit, behaviour, List.of(), null);
+            if (policy.qualifies(score, definition, persona, false, lead.rejectedAsOf(at), soFar)) {
+                return at;
+            }
+            if (known == activities.size()) {
+                return null;
+            }
+            at = activities.get(known).occurredAt();
         }
-        return null;
-    }
-
-    private static boolean reaches(CompiledModel model, int threshold, int fit, LeadHistory lead, Instant at) {
-        return fit + LeadScoring.behaviourPoints(model, lead.activities(), at) >= threshold;
     }
 }

@@ -53,6 +53,15 @@ public class HistoryStore {
                 .replaceWithVoid();
     }
 
+    /** When sales last rejected the lead; null if it never did. Kept even while the lead itself is not known yet. */
+    public Uni<Instant> lastRejection(UUID leadId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select max(o.occurredAt) from PipelineOutcome o"
+                        + " where o.leadId = ?1 and o.outcome = ?2", Instant.class)
+                .setParameter(1, leadId)
+                .setParameter(2, Outcome.REJECTED)
+                .getSingleResult());
+    }
+
     public Uni<List<Activity>> activitiesOf(UUID leadId) {
         return LeadActivity.<LeadActivity>list("leadId", leadId)
                 .map(rows -> rows.stream().map(LeadActivity::toActivity).toList());
@@ -62,7 +71,7 @@ public class HistoryStore {
     public Uni<List<LeadHistory>> allHistories() {
         return ScoredLead.<ScoredLead>listAll().chain(leads -> rows("select a.leadId, a.activityId, a.type,"
                         + " a.occurredAt from LeadActivity a")
-                .chain(activities -> rows("select o.leadId, o.outcome from PipelineOutcome o")
+                .chain(activities -> rows("select o.leadId, o.outcome, o.occurredAt from PipelineOutcome o")
                         .map(outcomes -> join(leads, activities, outcomes))));
     }
 
@@ -77,9 +86,15 @@ public class HistoryStore {
         activities.forEach(a -> byLead.computeIfAbsent((UUID) a[0], id -> new ArrayList<>())
                 .add(new Activity((UUID) a[1], (ActivityType) a[2], (Instant) a[3])));
         Map<UUID, Set<Outcome>> outcomesByLead = new HashMap<>();
-        outcomes.forEach(o -> outcomesByLead.computeIfAbsent((UUID) o[0], id -> EnumSet.noneOf(Outcome.class))
-                .add((Outcome) o[1]));
+        Map<UUID, List<Instant>> rejectionsByLead = new HashMap<>();
+        outcomes.forEach(o -> {
+            outcomesByLead.computeIfAbsent((UUID) o[0], id -> EnumSet.noneOf(Outcome.class)).add((Outcome) o[1]);
+            if (o[1] == Outcome.REJECTED) {
+                rejectionsByLead.computeIfAbsent((UUID) o[0], id -> new ArrayList<>()).add((Instant) o[2]);
+            }
+        });
         return leads.stream().map(l -> new LeadHistory(l.leadId, l.attributes(), l.capturedAt,
-                byLead.getOrDefault(l.leadId, List.of()), outcomesByLead.getOrDefault(l.leadId, Set.of()))).toList();
+                byLead.getOrDefault(l.leadId, List.of()), outcomesByLead.getOrDefault(l.leadId, Set.of()),
+                rejectionsByLead.getOrDefault(l.leadId, List.of()))).toList();
     }
 }
