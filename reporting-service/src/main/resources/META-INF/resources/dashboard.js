@@ -2,6 +2,8 @@
 // Dashboard: draws the reports and redraws them when the server announces a projected event (server-sent events).
 
 const charts = {};
+// The plan last asked for; redrawn with the rest, as the funnel it starts from changes.
+let lastPlan = null;
 
 function cell(text, numeric) {
   const td = document.createElement('td');
@@ -14,6 +16,7 @@ function fillTable(id, rows) {
   const body = document.querySelector('#' + id + ' tbody');
   body.replaceChildren(...rows.map(cells => {
     const tr = document.createElement('tr');
+    tr.dataset.key = cells[0][0];
     cells.forEach(([value, numeric]) => tr.appendChild(cell(value, numeric)));
     return tr;
   }));
@@ -38,8 +41,9 @@ async function json(url) {
 }
 
 async function refresh() {
-  const [funnel, sla, attribution, feedback] = await Promise.all([
-    json('/api/funnel'), json('/api/sla'), json('/api/attribution?model=linear'), json('/api/feedback')]);
+  const model = document.getElementById('attribution-model').value;
+  const [funnel, sla, attribution, feedback] = await Promise.all([json('/api/funnel'), json('/api/sla'),
+    json('/api/attribution?model=' + encodeURIComponent(model)), json('/api/feedback')]);
   draw('funnel-chart', 'bar', funnel.stages.map(s => s.stage),
     [{ label: 'entered', data: funnel.stages.map(s => s.entered), backgroundColor: '#3b6fd8' }]);
   fillTable('funnel-table', funnel.stages.map(s => [[s.stage], [s.entered, true],
@@ -60,6 +64,40 @@ async function refresh() {
   fillTable('feedback-table', [
     ...feedback.rejections.slice(0, 8).map(r => [[r.group], [r.reason], [r.count, true], ['', true]]),
     ...feedback.objections.slice(0, 8).map(o => [[o.group], [o.objection], [o.mentions, true], [o.lostRevenue, true]])]);
+  if (lastPlan) await plan(lastPlan);
+}
+
+async function plan(request) {
+  const response = await fetch('/api/plan', { method: 'POST', body: JSON.stringify(request),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' } });
+  const result = await response.json();
+  const summary = document.getElementById('plan-summary');
+  summary.classList.toggle('error', !response.ok);
+  if (!response.ok) {
+    fillTable('plan-table', []);
+    summary.textContent = result.detail;
+    return;
+  }
+  lastPlan = request;
+  fillTable('plan-table', result.stages.map(s => [[s.stage], [s.needed ?? '–', true], [s.enterByMonth],
+    [s.inFunnelNow, true], [s.neededForGap ?? '–', true]]));
+  const measured = result.averageDealSizeMeasured ? ' (measured)' : '';
+  summary.textContent = [`${result.customersNeeded} customers at ${result.averageDealSize}${measured} a deal`,
+    `the funnel now is expected to bring ${result.expectedRevenueFromFunnel}`, `gap ${result.revenueGap}`,
+    ...result.warnings].join(' · ');
+}
+
+function planner() {
+  const form = document.getElementById('plan-form');
+  const next = new Date();
+  next.setUTCMonth(next.getUTCMonth() + 1, 1);
+  form.period.value = next.toISOString().slice(0, 7);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const request = { revenueTarget: Number(form.revenueTarget.value), period: form.period.value };
+    if (form.averageDealSize.value) request.averageDealSize = Number(form.averageDealSize.value);
+    plan(request).catch(e => console.warn(e.message));
+  });
 }
 
 let pending = null;
@@ -87,5 +125,7 @@ function listen() {
   };
 }
 
+document.getElementById('attribution-model').addEventListener('change', refreshSoon);
+planner();
 refresh().then(() => document.body.dataset.loaded = 'true').catch(e => console.warn(e.message));
 listen();

@@ -3,6 +3,7 @@ package io.funnel.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.funnel.events.QualificationEvent.LeadQualified;
@@ -60,8 +61,15 @@ class CsvExportTest {
                 .post("/api/plan").then().statusCode(200).extract().asString();
         assertThat(plan).startsWith("stage,conversionToNext,medianHoursInStage,needed,enterBy,inFunnelNow,"
                 + "neededForGap\r\nVISITOR,0.0,0.0,,");
+        String goals = given().accept("text/csv").get("/api/goals").then().statusCode(200).extract().asString();
+        assertThat(goals).startsWith("id,name,metric,target,startsOn,deadline,ownerTeam,actual,share,expectedByNow,"
+                + "status\r\n");
         given().accept("text/csv").queryParam("groupBy", "nope").get("/api/funnel")
                 .then().statusCode(400).contentType("application/problem+json");
+        // The agreement is a contract, not a report: no CSV form.
+        given().accept("text/csv").get("/api/agreement/versions")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("detail", equalTo("Cannot produce the requested media type"));
     }
 
     private static String csv(String path) {

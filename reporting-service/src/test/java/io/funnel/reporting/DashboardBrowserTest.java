@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /** The dashboard in a real headless Chromium (Debian's chromium and chromium-driver). */
 @QuarkusTest
@@ -55,6 +57,7 @@ class DashboardBrowserTest {
             assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("live");
         });
         assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr"))).hasSize(6);
+        long leadsBefore = leadsEntered();
 
         UUID lead = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers())) {
@@ -63,9 +66,24 @@ class DashboardBrowserTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(browser.findElements(By.cssSelector("#events li[data-subject='" + lead + "']"))).hasSize(1);
-            String leadsEntered = browser.findElement(By.cssSelector("#funnel-table tbody tr:nth-child(2) td.num"))
-                    .getText();
-            assertThat(Integer.parseInt(leadsEntered)).isPositive();
+            assertThat(leadsEntered()).isEqualTo(leadsBefore + 1);
+        });
+
+        // Every model can be chosen; linear to begin with. A refused model would be a failed request on the console.
+        Select model = new Select(browser.findElement(By.id("attribution-model")));
+        assertThat(model.getOptions()).extracting(WebElement::getText).containsExactly("first_touch", "last_touch",
+                "linear", "u_shaped", "w_shaped", "time_decay");
+        assertThat(model.getFirstSelectedOption().getText()).isEqualTo("linear");
+        model.selectByVisibleText("time_decay");
+
+        // 100,000 at 20,000 a deal: 5 customers, whatever the measured rates above them.
+        browser.findElement(By.name("revenueTarget")).sendKeys("100000");
+        browser.findElement(By.name("averageDealSize")).sendKeys("20000");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(browser.findElements(By.cssSelector("#plan-table tbody tr"))).hasSize(6);
+            assertThat(cell("#plan-table", "CUSTOMER", 2)).isEqualTo("5");
+            assertThat(browser.findElement(By.id("plan-summary")).getText()).contains("gap");
         });
 
         // For the README: target/dashboard.png.
@@ -73,5 +91,18 @@ class DashboardBrowserTest {
                 StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(chromium.consoleErrors()).as("console errors").isEmpty();
+    }
+
+    private long leadsEntered() {
+        return Long.parseLong(cell("#funnel-table", "LEAD", 2));
+    }
+
+    /**
+     * The text of a column (1-based) in the row of a dashboard table whose first cell is {@code key}, read in one go
+     * as live updates redraw the tables.
+     */
+    private String cell(String table, String key, int column) {
+        return (String) browser.executeScript("return document.querySelector(arguments[0]).textContent",
+                table + " tr[data-key='" + key + "'] td:nth-child(" + column + ")");
     }
 }

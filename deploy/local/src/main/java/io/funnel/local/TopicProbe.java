@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -87,31 +89,53 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Writes an event as a binary-mode CloudEvent, as the services' outbox relays do. */
     public void publish(FunnelEvent event, String eventId) {
+        send(List.of(cloudEvent(event, eventId, "/test-probe")));
+    }
+
+    /** Writes many events through one producer, each with a fresh id, and waits until the broker has them all. */
+    public void publishAll(List<? extends FunnelEvent> events) {
+        send(events.stream().map(e -> cloudEvent(e, UUID.randomUUID().toString(), "/test-probe")).toList());
+    }
+
+    /** An event as the binary-mode CloudEvent record the services' outbox relays write, from {@code source}. */
+    public static ProducerRecord<String, String> cloudEvent(FunnelEvent event, String eventId, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", eventId);
         headers.put("ce_type", EventTypes.typeOf(event));
-        headers.put("ce_source", "/test-probe");
+        headers.put("ce_source", source);
         headers.put("ce_subject", event.key());
         headers.put("ce_time", event.occurredAt().toString());
-        headers.put("content-type", "application/json");
-        send(event.topic(), event.key(), EventCodec.encode(event), headers);
+        headers.put("ce_datacontenttype", "application/json");
+        return record(event.topic(), event.key(), EventCodec.encode(event), headers);
     }
 
     /** Writes one raw record and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value, Map<String, String> headers) {
+        send(List.of(record(topic, key, value, headers)));
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value,
+            Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private void send(List<ProducerRecord<String, String>> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
+            List<Future<RecordMetadata>> acks = records.stream().map(producer::send).toList();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot write to " + topic, e.getCause());
+            throw new IllegalStateException("Cannot write to " + records.get(0).topic(), e.getCause());
         }
     }
 

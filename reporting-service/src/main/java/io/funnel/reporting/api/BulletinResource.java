@@ -42,7 +42,7 @@ public class BulletinResource {
     @GET
     @WithSession
     @Produces(TEXT_MARKDOWN + ";charset=UTF-8")
-    @Operation(summary = "The monthly bulletin (Markdown; HTML and JSON by Accept)", description = "Content and "
+    @Operation(summary = "The monthly bulletin (Markdown; HTML, JSON and CSV by Accept)", description = "Content and "
             + "campaigns of the month with their traffic, leads, MQLs, pipeline and revenue so far, contributors, "
             + "SLA attainment, top rejection reasons and objections, and the gap to the revenue target.")
     public Uni<String> markdown(@Parameter(description = "YYYY-MM, default this month") @QueryParam("month")
@@ -60,9 +60,10 @@ public class BulletinResource {
                 .render());
     }
 
+    /** JSON, or as CSV the content and campaign tables. */
     @GET
     @WithSession
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
     public Uni<Bulletin> json(@QueryParam("month") String month) {
         return load(month);
     }

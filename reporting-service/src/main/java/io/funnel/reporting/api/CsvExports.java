@@ -1,12 +1,15 @@
 package io.funnel.reporting.api;
 
 import io.funnel.reporting.domain.AttributionReport;
+import io.funnel.reporting.domain.BulletinReport;
 import io.funnel.reporting.domain.FeedbackReport;
 import io.funnel.reporting.domain.FunnelMath;
 import io.funnel.reporting.domain.FunnelReport;
+import io.funnel.reporting.domain.GoalProgress;
 import io.funnel.reporting.domain.ReversePlan;
 import io.funnel.reporting.domain.SlaReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +36,13 @@ final class CsvExports {
         }
         if (report instanceof ReversePlan.Plan p) {
             return Optional.of(plan(p));
+        }
+        if (report instanceof BulletinReport.Bulletin b) {
+            return Optional.of(bulletin(b));
+        }
+        // The goal list is the one list answered as CSV (an empty one too).
+        if (report instanceof List<?> list && list.stream().allMatch(GoalProgress.Progress.class::isInstance)) {
+            return Optional.of(goals(list.stream().map(GoalProgress.Progress.class::cast).toList()));
         }
         return Optional.empty();
     }
@@ -94,9 +104,31 @@ final class CsvExports {
 
     private static CsvTable plan(ReversePlan.Plan p) {
         List<List<Object>> rows = new ArrayList<>();
-        p.stages().forEach(s -> rows.add(java.util.Arrays.asList(s.stage(), s.conversionToNext(),
+        p.stages().forEach(s -> rows.add(Arrays.asList(s.stage(), s.conversionToNext(),
                 s.medianHoursInStage(), s.needed(), s.enterBy(), s.inFunnelNow(), s.neededForGap())));
         return new CsvTable(List.of("stage", "conversionToNext", "medianHoursInStage", "needed", "enterBy",
                 "inFunnelNow", "neededForGap"), rows);
+    }
+
+    /** The bulletin's two tables, content published and campaigns launched, one after the other. */
+    private static CsvTable bulletin(BulletinReport.Bulletin b) {
+        List<List<Object>> rows = new ArrayList<>();
+        b.content().forEach(i -> rows.add(item("content", i)));
+        b.campaigns().forEach(i -> rows.add(item("campaign", i)));
+        return new CsvTable(List.of("section", "name", "type", "by", "traffic", "leads", "mqls", "pipeline",
+                "revenue"), rows);
+    }
+
+    private static List<Object> item(String section, BulletinReport.Item i) {
+        return Arrays.asList(section, i.name(), i.kind(), i.by(), i.traffic(), i.leads(), i.mqls(),
+                i.pipeline(), i.revenue());
+    }
+
+    private static CsvTable goals(List<GoalProgress.Progress> goals) {
+        List<List<Object>> rows = new ArrayList<>();
+        goals.forEach(g -> rows.add(List.of(g.id(), g.name(), g.metric(), g.target(), g.startsOn(), g.deadline(),
+                g.ownerTeam(), g.actual(), g.share(), g.expectedByNow(), g.status())));
+        return new CsvTable(List.of("id", "name", "metric", "target", "startsOn", "deadline", "ownerTeam", "actual",
+                "share", "expectedByNow", "status"), rows);
     }
 }

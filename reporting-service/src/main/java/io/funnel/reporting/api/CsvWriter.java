@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Writes any report as CSV when the client sends {@code Accept: text/csv}. */
 @Provider
@@ -21,7 +22,8 @@ public class CsvWriter implements MessageBodyWriter<Object> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return mediaType.isCompatible(MediaType.valueOf(TEXT_CSV)) && type.isRecord();
+        return mediaType.isCompatible(MediaType.valueOf(TEXT_CSV))
+                && (type.isRecord() || List.class.isAssignableFrom(type));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.funnel.reporting.api;
 
+import io.funnel.reporting.domain.AttributionModel;
 import io.funnel.reporting.messaging.LiveUpdates;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -17,6 +20,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/")
 @Tag(name = "Dashboard")
 public class DashboardResource {
+
+    /** The attribution models the page can switch between. */
+    private static final List<String> MODELS = Arrays.stream(AttributionModel.values()).map(AttributionModel::label)
+            .toList();
 
     private final Template dashboard;
     private final LiveUpdates live;
@@ -28,9 +35,9 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The dashboard: funnel, velocity, both SLA sides, attribution and feedback")
+    @Operation(summary = "The dashboard: funnel, velocity, both SLA sides, attribution, feedback and the plan")
     public TemplateInstance page() {
-        return dashboard.instance();
+        return dashboard.data("models", MODELS);
     }
 
     @GET

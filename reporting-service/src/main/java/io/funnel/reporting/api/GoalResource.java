@@ -62,7 +62,8 @@ public class GoalResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Every goal with its progress, by deadline")
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+    @Operation(summary = "Every goal with its progress, by deadline (JSON, or CSV by Accept)")
     public Uni<List<GoalProgress.Progress>> list() {
         return Goal.<Goal>list("order by deadline, name").chain(progress::of);
     }

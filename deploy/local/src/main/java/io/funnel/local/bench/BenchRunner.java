@@ -4,57 +4,67 @@ import io.funnel.events.Topics;
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
 import io.funnel.local.ServiceProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ./funnel bench [quick]}: starts a throw-away stack, measures capture throughput (closed and open loop),
- * end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka, and each service's footprint, and writes a
- * Markdown report under {@code .funnel/bench/}.
+ * {@code ./funnel bench [quick]}: starts a throw-away stack, measures each service's footprint, capture throughput
+ * (closed and open loop), end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka, Kafka's and
+ * PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a Markdown report
+ * under {@code .funnel/bench/} with the issue's targets on top.
  */
 public final class BenchRunner {
 
-    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+    private static final int CAPTURE_TARGET_RATE = 2_000;
+    private static final double CAPTURE_TARGET_P99_MS = 50;
+    private static final int E2E_TARGET_RATE = 500;
+    private static final double E2E_TARGET_P99_MS = 500;
+    private static final double REBUILD_TARGET_PER_SECOND = 50_000;
+    private static final long RSS_TARGET_MB = 200;
 
     private BenchRunner() {
     }
 
     public static void main(String[] args) throws Exception {
+        // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
+        Locale.setDefault(Locale.ROOT);
         boolean quick = args.length > 0 && args[0].equals("quick");
         Duration phase = Duration.ofSeconds(quick ? 5 : 30);
         Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("funnel-bench-");
         FunnelStack stack = FunnelStack.isolated(root, work, "bench" + UUID.randomUUID().toString().substring(0, 6));
-        StringBuilder report = new StringBuilder();
+        Targets targets = new Targets();
+        StringBuilder body = new StringBuilder();
         try {
             stack.startBroker().startServices();
-            String capture = stack.url(FunnelService.CAPTURE);
-            LeadLoad load = new LeadLoad(capture);
-            report.append("# Funnel tracker benchmark, ").append(Instant.now()).append("\n\n")
-                    .append("Machine: ").append(Runtime.getRuntime().availableProcessors())
-                    .append(" cores; everything (broker, PostgreSQL, four services, load generator) on it.\n\n");
-            footprint(stack, report);
+            footprint(stack, body, targets);
 
+            LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE));
             load.closedLoop(16, Duration.ofSeconds(quick ? 3 : 15), false);
-            report.append("## Capture throughput (`POST /api/leads`, unique e-mails)\n\n")
-                    .append("| run | sent | 201 | failed | leads/s | p50 ms | p99 ms | p99.9 ms |\n|---|---|---|---|---|---|---|---|\n");
-            for (int workers : new int[] {8, 32}) {
-                row(report, "closed loop, " + workers + " clients", load.closedLoop(workers, phase, false));
-            }
-            for (int rate : new int[] {500, 1000, 2000}) {
-                row(report, "open loop, " + rate + "/s", load.openLoop(rate, phase, false));
-            }
-            endToEnd(stack, load, quick ? 100 : 500, phase, report);
+            double captureBest = capture(load, phase, body, targets);
+            endToEnd(stack, load, quick ? 100 : E2E_TARGET_RATE, phase, body, targets);
+
+            ReferenceLimits references = ReferenceLimits.measure(stack, root, work, quick ? 50_000 : 200_000, phase);
+            RebuildPhase.Result rebuild = RebuildPhase.run(stack, quick ? 50_000 : 1_000_000,
+                    Duration.ofMinutes(quick ? 3 : 20), Duration.ofMinutes(quick ? 5 : 30));
+            rebuild(rebuild, body, targets);
+            body.append("\n## Reference limits, same machine, same run\n\n")
+                    .append(references.markdown(captureBest, rebuild.eventsPerSecond()));
         } finally {
             stack.dropDatabasesAfterClose();
         }
+        String report = "# Funnel tracker benchmark" + (quick ? " (quick)" : "") + ", " + Instant.now() + "\n\n"
+                + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores; everything (broker, "
+                + "PostgreSQL, four services, load generator, reference tools) on it.\n\n"
+                + "## Targets (issue 8)\n\n" + targets.markdown() + "\n" + body;
         Path out = root.resolve(".funnel/bench");
         Files.createDirectories(out);
         Path file = out.resolve("report-" + Instant.now().toString().replace(':', '-') + ".md");
@@ -63,14 +73,57 @@ public final class BenchRunner {
         System.out.println("Report: " + file);
     }
 
-    private static void row(StringBuilder report, String name, LeadLoad.Result r) {
-        report.append(String.format("| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f |%n", name, r.sent(),
-                r.acknowledged(), r.failed(), r.perSecond(), r.latencies().percentileMillis(50),
-                r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9)));
+    private static void footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {
+        body.append("## Footprint (idle, after start)\n\n| service | start s | RSS MB |\n|---|---|---|\n");
+        List<ServiceFootprint> footprints = new ArrayList<>();
+        for (ServiceProcess process : stack.processes()) {
+            ServiceFootprint f = ServiceFootprint.of(process);
+            footprints.add(f);
+            body.append(String.format("| %s | %s | %d |%n", f.service(), f.startSeconds(), f.rssMegabytes()));
+        }
+        body.append('\n');
+        ServiceFootprint largest = footprints.stream().max(Comparator.comparingLong(ServiceFootprint::rssMegabytes))
+                .orElseThrow();
+        targets.judge("each service ≤ " + RSS_TARGET_MB + " MB RSS idle",
+                String.format("largest %d MB (%s)", largest.rssMegabytes(), largest.service()),
+                largest.rssMegabytes() <= RSS_TARGET_MB);
     }
 
-    private static void endToEnd(FunnelStack stack, LeadLoad load, int rate, Duration phase, StringBuilder report)
+    /** The capture runs; answers the best leads/s of any run, the figure compared with the reference limits. */
+    private static double capture(LeadLoad load, Duration phase, StringBuilder body, Targets targets)
             throws Exception {
+        body.append("## Capture throughput (`POST /api/leads`, unique e-mails)\n\n")
+                .append("| run | sent | 201 | failed | leads/s | p50 ms | p99 ms | p99.9 ms |\n"
+                        + "|---|---|---|---|---|---|---|---|\n");
+        double best = 0;
+        for (int workers : new int[] {8, 32}) {
+            best = Math.max(best, row(body, "closed loop, " + workers + " clients",
+                    load.closedLoop(workers, phase, false)));
+        }
+        LeadLoad.Result atTarget = null;
+        for (int rate : new int[] {500, 1000, CAPTURE_TARGET_RATE}) {
+            LeadLoad.Result r = load.openLoop(rate, phase, false);
+            best = Math.max(best, row(body, "open loop, " + rate + "/s", r));
+            atTarget = r;
+        }
+        double p99 = atTarget.latencies().percentileMillis(99);
+        targets.judge(String.format("capture ≥ %,d leads/s sustained, p99 ≤ %.0f ms", CAPTURE_TARGET_RATE,
+                        CAPTURE_TARGET_P99_MS),
+                String.format("open loop at %,d/s: %,.0f leads/s acknowledged, %d failed, p99 %.1f ms",
+                        CAPTURE_TARGET_RATE, atTarget.perSecond(), atTarget.failed(), p99),
+                atTarget.failed() == 0 && atTarget.acknowledged() == atTarget.sent() && p99 <= CAPTURE_TARGET_P99_MS);
+        return best;
+    }
+
+    private static double row(StringBuilder body, String name, LeadLoad.Result r) {
+        body.append(String.format("| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f |%n", name, r.sent(),
+                r.acknowledged(), r.failed(), r.perSecond(), r.latencies().percentileMillis(50),
+                r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9)));
+        return r.perSecond();
+    }
+
+    private static void endToEnd(FunnelStack stack, LeadLoad load, int rate, Duration phase, StringBuilder body,
+            Targets targets) throws Exception {
         LeadLoad.Result posted;
         Latencies e2e = new Latencies();
         try (QualifiedWatcher watcher = new QualifiedWatcher(stack.broker().bootstrapServers(),
@@ -87,34 +140,38 @@ public final class BenchRunner {
                 }
             }
         }
-        report.append("\n## End to end: capture's 201 → `LeadQualified` on Kafka\n\n")
-                .append("| rate | leads acknowledged | qualified seen | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n")
-                .append(String.format("| %d/s open loop | %d | %d | %.0f | %.0f | %.0f |%n", rate,
-                        posted.acknowledged(), e2e.count(), e2e.percentileMillis(50), e2e.percentileMillis(99),
-                        e2e.percentileMillis(100)));
-    }
-
-    private static void footprint(FunnelStack stack, StringBuilder report) throws IOException {
-        report.append("## Footprint (idle, after start)\n\n| service | start s | RSS MB |\n|---|---|---|\n");
-        for (ServiceProcess process : stack.processes()) {
-            report.append(String.format("| %s | %s | %d |%n", process.service().module(), startSeconds(process),
-                    rssMegabytes(process.pid())));
+        body.append("\n## End to end: capture's 201 → `LeadQualified` on Kafka\n\n")
+                .append("| rate | leads acknowledged | qualified seen | p50 ms | p99 ms | max ms |\n"
+                        + "|---|---|---|---|---|---|\n")
+                .append(String.format("| %d/s open loop | %d | %d | %s | %s | %s |%n", rate,
+                        posted.acknowledged(), e2e.count(), millis(e2e, 50), millis(e2e, 99), millis(e2e, 100)));
+        String target = String.format("end to end p99 ≤ %.0f ms at %d leads/s", E2E_TARGET_P99_MS, E2E_TARGET_RATE);
+        String measured = String.format("p99 %s ms at %d/s, %d of %d qualified seen within 60 s", millis(e2e, 99),
+                rate, e2e.count(), posted.acknowledged());
+        if (rate != E2E_TARGET_RATE) {
+            targets.notJudged(target, measured, "quick mode runs " + rate + "/s");
+        } else {
+            targets.judge(target, measured, e2e.count() == posted.acknowledged()
+                    && e2e.percentileMillis(99) <= E2E_TARGET_P99_MS);
         }
-        report.append('\n');
     }
 
-    private static String startSeconds(ServiceProcess process) throws IOException {
-        Matcher started = STARTED.matcher(Files.readString(process.log()));
-        String last = "?";
-        while (started.find()) {
-            last = started.group(1);
+    private static String millis(Latencies latencies, double percentile) {
+        return latencies.count() == 0 ? "—" : String.format("%.0f", latencies.percentileMillis(percentile));
+    }
+
+    private static void rebuild(RebuildPhase.Result rebuild, StringBuilder body, Targets targets) {
+        body.append("\n## Projection rebuild (`POST /api/admin/rebuild` on reporting)\n\n")
+                .append("Qualification and pipeline were stopped for this phase so that they do not react to the "
+                        + "synthetic events.\n\n")
+                .append(rebuild.markdown());
+        String target = String.format("rebuild ≥ %,.0f events/s", REBUILD_TARGET_PER_SECOND);
+        if (rebuild.eventsPerSecond() == 0) {
+            targets.notJudged(target, "—", "the rebuild did not finish, see below");
+            return;
         }
-        return last;
-    }
-
-    private static long rssMegabytes(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1);
+        String measured = String.format("%,.0f events/s over %,d events", rebuild.eventsPerSecond(),
+                rebuild.rebuild().result().events());
+        targets.judge(target, measured, rebuild.eventsPerSecond() >= REBUILD_TARGET_PER_SECOND);
     }
 }

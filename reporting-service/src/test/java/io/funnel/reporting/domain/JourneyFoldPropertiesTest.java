@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The same stage entries in any order and any number of times give the same journeys and the same funnel. */
-class JourneyFoldProperties {
+class JourneyFoldPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant AS_OF = T0.plusSeconds(50 * 86_400L);

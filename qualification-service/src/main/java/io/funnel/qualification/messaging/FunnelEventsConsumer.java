@@ -1,0 +1,86 @@
+package io.funnel.qualification.messaging;
+
+import io.funnel.events.ActivityEvent.VisitorActivityRecorded;
+import io.funnel.events.AgreementEvent.AgreementUpdated;
+import io.funnel.events.FunnelEvent;
+import io.funnel.events.LeadEvent.LeadCaptured;
+import io.funnel.events.LeadEvent.LeadErased;
+import io.funnel.events.LeadEvent.LeadUpdated;
+import io.funnel.events.PipelineEvent.LeadAccepted;
+import io.funnel.events.PipelineEvent.LeadRejected;
+import io.funnel.events.PipelineEvent.OpportunityWon;
+import io.funnel.platform.messaging.EventEnvelope;
+import io.funnel.platform.messaging.EventInbox;
+import io.funnel.qualification.domain.LeadHistory.Outcome;
+import io.funnel.qualification.domain.LeadQualifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Everything that moves a score: profiles and erasure ({@code funnel.leads.v1}), identified leads' behaviour
+ * ({@code funnel.activities.v1}), sales outcomes ({@code funnel.pipeline.v1}: rejections recycle, all are kept for
+ * the simulation) and the MQL definition ({@code funnel.agreements.v1}). One channel per topic, so each has its own
+ * dead-letter topic.
+ */
+@ApplicationScoped
+public class FunnelEventsConsumer {
+
+    private final EventInbox inbox;
+    private final LeadQualifier qualifier;
+
+    public FunnelEventsConsumer(EventInbox inbox, LeadQualifier qualifier) {
+        this.inbox = inbox;
+        this.qualifier = qualifier;
+    }
+
+    @Incoming("leads")
+    public Uni<Void> leads(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    @Incoming("activities")
+    public Uni<Void> activities(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    @Incoming("pipeline")
+    public Uni<Void> pipeline(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    @Incoming("agreements")
+    public Uni<Void> agreements(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    Uni<Void> apply(EventEnvelope envelope) {
+        FunnelEvent event = envelope.event();
+        if (event instanceof LeadCaptured captured) {
+            return qualifier.onProfile(captured.leadId(), captured.profile(), captured.occurredAt(), "LeadCaptured");
+        }
+        if (event instanceof LeadUpdated updated) {
+            return qualifier.onProfile(updated.leadId(), updated.profile(), updated.occurredAt(), "LeadUpdated");
+        }
+        if (event instanceof LeadErased erased) {
+            return qualifier.onErased(erased.leadId());
+        }
+        if (event instanceof VisitorActivityRecorded activity) {
+            return qualifier.onActivity(activity);
+        }
+        if (event instanceof LeadRejected rejected) {
+            return qualifier.onRejected(rejected.leadId(), rejected.occurredAt());
+        }
+        if (event instanceof LeadAccepted accepted) {
+            return qualifier.onOutcome(accepted.leadId(), Outcome.ACCEPTED, accepted.occurredAt());
+        }
+        if (event instanceof OpportunityWon won) {
+            return qualifier.onOutcome(won.leadId(), Outcome.WON, won.occurredAt());
+        }
+        if (event instanceof AgreementUpdated agreement) {
+            return qualifier.onAgreement(agreement);
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,91 @@
+package io.funnel.pipeline.messaging;
+
+import io.funnel.events.AgreementEvent.AgreementUpdated;
+import io.funnel.events.FunnelEvent;
+import io.funnel.events.LeadEvent.Attribution;
+import io.funnel.events.LeadEvent.LeadCaptured;
+import io.funnel.events.LeadEvent.LeadErased;
+import io.funnel.events.LeadEvent.LeadProfile;
+import io.funnel.events.LeadEvent.LeadUpdated;
+import io.funnel.events.QualificationEvent.LeadQualified;
+import io.funnel.events.QualificationEvent.PersonaMatched;
+import io.funnel.pipeline.domain.AgreementInForce;
+import io.funnel.pipeline.domain.LeadAssignment;
+import io.funnel.pipeline.persistence.FreeTextErasure;
+import io.funnel.pipeline.persistence.LeadRouting;
+import io.funnel.platform.messaging.EventEnvelope;
+import io.funnel.platform.messaging.EventInbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * What sales work needs: MQLs and their persona ({@code funnel.qualification.v1}), what rules route on (country and
+ * source; no personal data) and erasure ({@code funnel.leads.v1}; a lead queued before its origin was known is routed
+ * again), and the SLA windows of the agreement in force ({@code funnel.agreements.v1}). One channel per topic, so each
+ * has its own dead-letter topic.
+ */
+@ApplicationScoped
+public class FunnelEventsConsumer {
+
+    private final EventInbox inbox;
+    private final LeadAssignment assignment;
+    private final AgreementInForce agreement;
+
+    public FunnelEventsConsumer(EventInbox inbox, LeadAssignment assignment, AgreementInForce agreement) {
+        this.inbox = inbox;
+        this.assignment = assignment;
+        this.agreement = agreement;
+    }
+
+    @Incoming("qualification")
+    public Uni<Void> qualification(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    @Incoming("leads")
+    public Uni<Void> leads(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    @Incoming("agreements")
+    public Uni<Void> agreements(Message<String> message) {
+        return inbox.consume(message, this::apply);
+    }
+
+    Uni<Void> apply(EventEnvelope envelope) {
+        FunnelEvent event = envelope.event();
+        if (event instanceof LeadQualified qualified) {
+            return assignment.onQualified(qualified);
+        }
+        if (event instanceof PersonaMatched matched) {
+            return LeadRouting.recordPersona(matched.leadId(), matched.persona());
+        }
+        if (event instanceof LeadCaptured captured) {
+            return recordOrigin(captured.leadId(), captured.profile(), captured.attribution(), captured.occurredAt());
+        }
+        if (event instanceof LeadUpdated updated) {
+            return recordOrigin(updated.leadId(), updated.profile(), updated.attribution(), updated.occurredAt());
+        }
+        if (event instanceof LeadErased erased) {
+            return FreeTextErasure.erase(erased.leadId());
+        }
+        if (event instanceof AgreementUpdated updated) {
+            return agreement.record(updated);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> recordOrigin(UUID leadId, LeadProfile profile, Attribution attribution, Instant at) {
+        String country = profile.country() == null || profile.country().isBlank() ? null
+                : profile.country().strip().toUpperCase(Locale.ROOT);
+        String source = attribution == null || attribution.source() == null || attribution.source().isBlank() ? null
+                : attribution.source().strip();
+        return LeadRouting.recordOrigin(leadId, country, source, at)
+                .chain(() -> assignment.onOriginLearned(leadId));
+    }
+}
