@@ -138,6 +138,27 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Moves a stopped consumer group's committed offsets to the current end of {@code topics}. */
+    public void skipToEnd(String groupId, List<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream()
+                            .map(p -> new org.apache.kafka.common.TopicPartition(t.name(), p.partition())))
+                    .toList();
+            var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(
+                    p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            admin.alterConsumerGroupOffsets(groupId, ends.entrySet().stream().collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            e -> new org.apache.kafka.clients.consumer.OffsetAndMetadata(e.getValue().offset()))))
+                    .all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot move " + groupId + " to the end of " + topics, e.getCause());
+        }
+    }
+
     private Properties brokerProperties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
