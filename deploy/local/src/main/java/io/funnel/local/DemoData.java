@@ -1,5 +1,6 @@
 package io.funnel.local;
 
+import io.funnel.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,7 +15,7 @@ import java.util.StringJoiner;
 /**
  * A realistic demo data set posted through the public capture API, for a B2B construction-software company:
  * a campaign and content calendar, 6,000 anonymous visitors with a few page views each, and 240 of them (4 %)
- * identifying through a form with a mixed fit, so that 15-40 % qualify.
+ * identifying through a form with a mixed fit, so that 15-40 % qualify; then the sales side ({@link DemoSales}).
  */
 public final class DemoData {
 
@@ -44,11 +45,14 @@ public final class DemoData {
         this.captureUrl = captureUrl;
     }
 
-    public static void feed(String captureUrl, PrintStream out) {
+    public static void feed(FunnelStack stack, PrintStream out) {
         try {
-            new DemoData(captureUrl).feed(out);
+            DemoSales sales = DemoSales.prepare(stack);
+            new DemoData(stack.url(FunnelService.CAPTURE)).feed(out);
+            awaitAssignments(stack.broker());
+            sales.workTheQueues(out);
         } catch (IOException e) {
-            out.println("demo: capture unreachable: " + e.getMessage());
+            out.println("demo: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -81,6 +85,18 @@ public final class DemoData {
         }
         out.printf("demo: %d visitors with page views, %d leads posted (%d accepted), campaigns and content launched%n",
                 VISITORS, LEADS, accepted);
+    }
+
+    /** Until qualification has scored every lead and the pipeline has taken every MQL (twice in a row, 1 s apart). */
+    private static void awaitAssignments(KafkaBroker broker) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        int settled = 0;
+        while (settled < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            boolean idle = broker.lag(FunnelService.QUALIFICATION.module(), Topics.LEADS) == 0
+                    && broker.lag(FunnelService.PIPELINE.module(), Topics.QUALIFICATION) == 0;
+            settled = idle ? settled + 1 : 0;
+        }
     }
 
     private void calendar() throws IOException, InterruptedException {

@@ -49,12 +49,12 @@ public final class FunnelLauncher {
             System.out.printf("%-15s %s   (OpenAPI %s/q/swagger-ui)%n", service.name().toLowerCase(),
                     stack.url(service), stack.url(service));
         }
-        System.out.println("Dashboard       " + stack.url(FunnelService.REPORTING) + "/api/funnel");
+        System.out.println("Dashboard       " + stack.url(FunnelService.REPORTING) + "/");
         System.out.println("Logs            " + stack.logDir());
         System.out.printf("Ready in %.1f s. Ctrl-C or ./funnel down stops everything.%n",
                 (System.nanoTime() - started) / 1e9);
         if (command.equals("demo")) {
-            DemoData.feed(stack.url(FunnelService.CAPTURE), System.out);
+            DemoData.feed(stack, System.out);
         }
         stopped.await();
     }
