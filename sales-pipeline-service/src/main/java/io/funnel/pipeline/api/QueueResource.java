@@ -35,11 +35,16 @@ public class QueueResource {
     @GET
     @WithSession
     @Operation(summary = "Leads waiting for a rep or in a queue, the most urgent SLA deadline first",
-            description = "With rep: that rep's undecided leads. Otherwise the leads in the named queue (default"
-                    + " the default queue). Each shows the score explanation received from qualification.")
-    public Uni<List<LeadView>> queue(@QueryParam("rep") String rep, @QueryParam("queue") String queue) {
+            description = "With rep: that rep's undecided leads. With team: the undecided leads of the team's reps."
+                    + " Otherwise the leads in the named queue (default the default queue). Each shows the score"
+                    + " explanation received from qualification.")
+    public Uni<List<LeadView>> queue(@QueryParam("rep") String rep, @QueryParam("team") String team,
+            @QueryParam("queue") String queue) {
         Uni<List<PipelineLead>> leads;
-        if (rep != null && !rep.isBlank()) {
+        if (team != null && !team.isBlank()) {
+            leads = PipelineLead.list("repId in (select r.id from Rep r where lower(r.team) = lower(?1)) and stage in ?2"
+                    + " order by nextDue nulls last, assignedAt, leadId", team.strip(), Stage.OPEN);
+        } else if (rep != null && !rep.isBlank()) {
             UUID repId = repId(rep);
             leads = RepResource.find(repId).chain(found -> PipelineLead.list(
                     "repId = ?1 and stage in ?2 order by nextDue nulls last, assignedAt, leadId", repId, Stage.OPEN));

@@ -17,6 +17,7 @@ import java.util.List;
 public record RepRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
+        @Size(max = 100) String team,
         @NotEmpty @Size(max = 60)
         List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as ES") String>
         territories,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -67,9 +68,11 @@ public class RepResource {
 
     @GET
     @WithSession
-    @Operation(summary = "All reps, active first, by name")
-    public Uni<List<RepView>> list() {
-        return Rep.<Rep>list("order by active desc, name, id").chain(reps -> PipelineLead.openLeadsPerRep()
+    @Operation(summary = "All reps, or one team's, active first, by name")
+    public Uni<List<RepView>> list(@QueryParam("team") String team) {
+        Uni<List<Rep>> found = team == null || team.isBlank() ? Rep.list("order by active desc, name, id")
+                : Rep.list("lower(team) = lower(?1) order by active desc, name, id", team.strip());
+        return found.chain(reps -> PipelineLead.openLeadsPerRep()
                 .map(open -> reps.stream().map(r -> RepView.of(r, open.getOrDefault(r.id, 0L))).toList()));
     }
 
@@ -133,6 +136,7 @@ public class RepResource {
                 : hours.days();
         rep.name = request.name().strip();
         rep.email = request.email().strip();
+        rep.team = request.team() == null || request.team().isBlank() ? null : request.team().strip();
         rep.territories = List.copyOf(new LinkedHashSet<>(request.territories()));
         rep.personas = request.personas() == null ? List.of()
                 : request.personas().stream().map(String::strip).distinct().toList();

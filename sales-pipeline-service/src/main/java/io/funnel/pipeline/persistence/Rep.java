@@ -25,6 +25,8 @@ public class Rep extends PanacheEntityBase {
     public UUID id;
     public String name;
     public String email;
+    /** The sales team the rep belongs to, if any. */
+    public String team;
     /** ISO 3166-1 alpha-2 codes, upper case. */
     @Convert(converter = StringListConverter.class)
     public List<String> territories;
