@@ -138,9 +138,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Moves a stopped consumer group's committed offsets to the current end of {@code topics}. */
+    /**
+     * Moves a stopped consumer group's committed offsets to the current end of {@code topics}, once the broker has
+     * dropped the members of a killed process (after their session timeout).
+     */
     public void skipToEnd(String groupId, List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(groupId + " still has members after 2 minutes");
+                }
+                Thread.sleep(1_000);
+            }
             var partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
                     .flatMap(t -> t.partitions().stream()
                             .map(p -> new org.apache.kafka.common.TopicPartition(t.name(), p.partition())))
