@@ -3,6 +3,7 @@ package io.funnel.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.funnel.local.DevIssuer;
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
 import io.funnel.local.HeadlessChromium;
@@ -44,7 +45,7 @@ class BrowserFormIT {
         String capture = stack.url(FunnelService.CAPTURE);
         String reporting = stack.url(FunnelService.REPORTING);
         String formId = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(Http.postJson(capture + "/api/forms", """
+        assertThat(Http.as("marketing").postJson(capture + "/api/forms", """
                 {"id":"%s","name":"Download the BIM guide","allowedOrigins":["%s"],
                  "thankYouUrl":"%s/q/health/live","honeypotField":"website","consentText":"Send me the guide"}"""
                 .formatted(formId, capture, capture)).status()).isEqualTo(201);
@@ -57,7 +58,7 @@ class BrowserFormIT {
                 !browser.findElements(By.cssSelector("#lead-form input[name=visitorId]")).isEmpty());
 
         // The dashboard watches in a window of its own, live through server-sent events.
-        browser.switchTo().newWindow(WindowType.WINDOW).get(reporting + "/");
+        browser.switchTo().newWindow(WindowType.WINDOW).get(reporting + "/#token=" + DevIssuer.token("revenue-ops"));
         String dashboard = browser.getWindowHandle();
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-loaded"))
@@ -71,7 +72,7 @@ class BrowserFormIT {
         browser.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/q/health/live"));
-        Http.Reply found = Http.get(capture + "/api/leads?email=" + email);
+        Http.Reply found = Http.as("marketing").get(capture + "/api/leads?email=" + email);
         assertThat(found.body()).hasSize(1);
         assertThat(found.body().get(0).get("visitorId").asText()).startsWith("v-");
         assertThat(found.body().get(0).get("consent").get("marketing").asBoolean()).isTrue();

@@ -26,7 +26,7 @@ class FaultToleranceIT {
         List<Long> before = WalkingSkeletonIT.entered();
         String prefix;
         int acknowledged;
-        try (LeadStream stream = new LeadStream(stack.url(FunnelService.CAPTURE), 100)) {
+        try (LeadStream stream = new LeadStream(stack.url(FunnelService.CAPTURE), stack.apiKey(), 100)) {
             prefix = stream.emailPrefix();
             for (FunnelService service : List.of(FunnelService.QUALIFICATION, FunnelService.PIPELINE,
                     FunnelService.REPORTING, FunnelService.CAPTURE)) {
@@ -72,7 +72,7 @@ class FaultToleranceIT {
                             Topics.deadLetter(Topics.QUALIFICATION), Topics.deadLetter(Topics.PIPELINE)));
         }
         List<Long> before = WalkingSkeletonIT.entered();
-        Http.Reply reply = Http.postJson(stack.url(FunnelService.CAPTURE) + "/api/leads",
+        Http.Reply reply = Http.apiKey(stack.apiKey()).postJson(stack.url(FunnelService.CAPTURE) + "/api/leads",
                 "{\"email\":\"after.poison." + System.nanoTime() + "@obras.example\"}");
         assertThat(reply.status()).isEqualTo(201);
         await().atMost(RECOVERY).untilAsserted(() ->

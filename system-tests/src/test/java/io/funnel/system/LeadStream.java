@@ -14,9 +14,11 @@ final class LeadStream implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Http http;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
-    LeadStream(String captureUrl, long periodMillis) {
+    LeadStream(String captureUrl, String apiKey, long periodMillis) {
+        this.http = Http.apiKey(apiKey);
         scheduler.scheduleAtFixedRate(() -> post(captureUrl), 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -35,7 +37,7 @@ final class LeadStream implements AutoCloseable {
 
     private void post(String captureUrl) {
         try {
-            Http.Reply reply = Http.postJson(captureUrl + "/api/leads", """
+            Http.Reply reply = http.postJson(captureUrl + "/api/leads", """
                     {"email":"%s%s@obras.example","jobTitle":"Head of Operations","companySize":300,
                      "industry":"construction","country":"ES","source":"fault-suite"}"""
                     .formatted(emailPrefix(), UUID.randomUUID()));

@@ -36,7 +36,7 @@ class WalkingSkeletonIT {
                 lead("ana", "Head of Operations", 250, "construction"),
                 lead("luis", "Procurement Director", 1200, "real-estate"),
                 lead("sara", "Student", 0, "retail"))) {
-            Http.Reply reply = Http.postJson(capture, lead);
+            Http.Reply reply = Http.apiKey(stack.apiKey()).postJson(capture, lead);
             assertThat(reply.status()).isEqualTo(201);
             leadIds.add(reply.body().get("leadId").asText());
         }
@@ -44,7 +44,7 @@ class WalkingSkeletonIT {
         List<Long> expected = plus(before, 3, 3, 2, 0, 0, 0);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(entered()).isEqualTo(expected));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode queue = Http.get(stack.url(FunnelService.PIPELINE) + "/api/queue").body();
+            JsonNode queue = Http.as("sales-manager").get(stack.url(FunnelService.PIPELINE) + "/api/queue").body();
             List<String> queued = StreamSupport.stream(queue.spliterator(), false)
                     .map(l -> l.get("leadId").asText()).toList();
             assertThat(queued).contains(leadIds.get(0), leadIds.get(1)).doesNotContain(leadIds.get(2));
@@ -63,7 +63,7 @@ class WalkingSkeletonIT {
 
     /** Re-delivered LeadCaptured records reporting recognised and skipped (other tests' crashes add to it too). */
     private static double duplicateLeadsCaptured() {
-        return Http.text(stack.url(FunnelService.REPORTING) + "/q/metrics").lines()
+        return Http.anonymous().text(stack.url(FunnelService.REPORTING) + "/q/metrics").lines()
                 .filter(l -> l.startsWith("funnel_events_consumed_total{") && l.contains("duplicate=\"true\"")
                         && l.contains("LeadCaptured"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
@@ -79,7 +79,8 @@ class WalkingSkeletonIT {
 
     /** Entered counts per funnel stage, VISITOR to CUSTOMER, as reporting answers now. */
     static List<Long> entered() {
-        JsonNode funnel = Http.get(SystemStack.get().url(FunnelService.REPORTING) + "/api/funnel").body();
+        JsonNode funnel = Http.as("revenue-ops").get(SystemStack.get().url(FunnelService.REPORTING) + "/api/funnel")
+                .body();
         return StreamSupport.stream(funnel.get("stages").spliterator(), false)
                 .map(s -> s.get("entered").asLong()).toList();
     }

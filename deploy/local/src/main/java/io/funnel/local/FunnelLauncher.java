@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -49,14 +50,25 @@ public final class FunnelLauncher {
             System.out.printf("%-15s %s   (OpenAPI %s/q/swagger-ui)%n", service.name().toLowerCase(),
                     stack.url(service), stack.url(service));
         }
-        System.out.println("Dashboard       " + stack.url(FunnelService.REPORTING) + "/");
         System.out.println("Logs            " + stack.logDir());
+        printCredentials(stack);
         System.out.printf("Ready in %.1f s. Ctrl-C or ./funnel down stops everything.%n",
                 (System.nanoTime() - started) / 1e9);
         if (command.equals("demo")) {
             DemoData.feed(stack, System.out);
         }
         stopped.await();
+    }
+
+    /** Development credentials: bearer tokens signed by the local issuer (12 h) and the capture API key. */
+    private static void printCredentials(FunnelStack stack) {
+        System.out.println("Tokens (development issuer, valid 12 h; send as Authorization: Bearer <token>):");
+        for (String role : List.of("marketing", "sales", "sales-manager", "revenue-ops", "admin")) {
+            System.out.printf("  %-13s %s%n", role, DevIssuer.token(role));
+        }
+        System.out.println("API key for POST /api/leads (X-Api-Key): " + stack.apiKey());
+        System.out.println("Dashboard as revenue-ops: " + stack.url(FunnelService.REPORTING) + "/#token="
+                + DevIssuer.token("revenue-ops"));
     }
 
     private static void writePid(Path workDir) {

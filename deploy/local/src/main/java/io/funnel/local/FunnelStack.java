@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole system on one machine: a real Kafka broker in this JVM, PostgreSQL (found or embedded), and the four
@@ -23,6 +24,8 @@ public final class FunnelStack implements AutoCloseable {
     private final Map<FunnelService, String> databases;
     private final Map<FunnelService, Integer> ports;
     private final Map<FunnelService, ServiceProcess> running = new EnumMap<>(FunnelService.class);
+    private final Path issuerKey;
+    private final String apiKey = UUID.randomUUID().toString();
 
     private FunnelStack(Path projectRoot, Path workDir, KafkaBroker broker, LocalPostgres postgres,
             Map<FunnelService, String> databases, Map<FunnelService, Integer> ports) {
@@ -32,6 +35,7 @@ public final class FunnelStack implements AutoCloseable {
         this.postgres = postgres;
         this.databases = databases;
         this.ports = ports;
+        this.issuerKey = DevIssuer.writePublicKey(workDir);
     }
 
     /** The local run: fixed ports (Kafka 9092, services 8081-8084) and the databases {@code funnel_*}. */
@@ -103,6 +107,11 @@ public final class FunnelStack implements AutoCloseable {
         }
     }
 
+    /** The key an integration sends as {@code X-Api-Key} to {@code POST /api/leads} on this stack. */
+    public String apiKey() {
+        return apiKey;
+    }
+
     public KafkaBroker broker() {
         return broker;
     }
@@ -130,6 +139,9 @@ public final class FunnelStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.endpoint().jdbcUrl(databases.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.endpoint().user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.endpoint().password());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuerKey.toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevIssuer.ISSUER);
+        env.put("FUNNEL_CAPTURE_API_KEYS", "local-stack:" + apiKey);
         return env;
     }
 

@@ -7,7 +7,6 @@ import io.funnel.local.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,14 +42,18 @@ public final class BenchRunner {
         FunnelStack stack = FunnelStack.isolated(root, work, "bench" + UUID.randomUUID().toString().substring(0, 6));
         Targets targets = new Targets();
         StringBuilder body = new StringBuilder();
+        Report report = new Report(root.resolve(".funnel/bench"), quick, targets, body);
         try {
             stack.startBroker().startServices();
             footprint(stack, body, targets);
+            report.save();
 
             LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE));
             load.closedLoop(16, Duration.ofSeconds(quick ? 3 : 15), false);
             double captureBest = capture(load, phase, body, targets);
+            report.save();
             endToEnd(stack, load, quick ? 100 : E2E_TARGET_RATE, phase, body, targets);
+            report.save();
 
             ReferenceLimits references = ReferenceLimits.measure(stack, root, work, quick ? 50_000 : 200_000, phase);
             RebuildPhase.Result rebuild = RebuildPhase.run(stack, quick ? 50_000 : 1_000_000,
@@ -59,18 +62,11 @@ public final class BenchRunner {
             body.append("\n## Reference limits, same machine, same run\n\n")
                     .append(references.markdown(captureBest, rebuild.eventsPerSecond()));
         } finally {
+            report.save();
             stack.dropDatabasesAfterClose();
         }
-        String report = "# Funnel tracker benchmark" + (quick ? " (quick)" : "") + ", " + Instant.now() + "\n\n"
-                + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores; everything (broker, "
-                + "PostgreSQL, four services, load generator, reference tools) on it.\n\n"
-                + "## Targets (issue 8)\n\n" + targets.markdown() + "\n" + body;
-        Path out = root.resolve(".funnel/bench");
-        Files.createDirectories(out);
-        Path file = out.resolve("report-" + Instant.now().toString().replace(':', '-') + ".md");
-        Files.writeString(file, report);
-        System.out.println(report);
-        System.out.println("Report: " + file);
+        System.out.println(report.text());
+        System.out.println("Report: " + report.file());
     }
 
     private static void footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {
