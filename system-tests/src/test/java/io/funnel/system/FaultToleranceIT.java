@@ -40,7 +40,8 @@ class FaultToleranceIT {
             }
             awaitMoreAcknowledged(stream, 10);
             stack.broker().stop();
-            awaitMoreAcknowledged(stream, 20);
+            // 30 s of leads (one every 100 ms) go into capture's outbox while the broker is away.
+            awaitMoreAcknowledged(stream, 300);
             stack.broker().start();
             awaitMoreAcknowledged(stream, 10);
             acknowledged = stream.acknowledged();

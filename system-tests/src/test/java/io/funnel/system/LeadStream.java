@@ -1,5 +1,6 @@
 package io.funnel.system;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,10 @@ final class LeadStream implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    static final int UNREACHABLE = -1;
+
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> refusedByStatus = new ConcurrentHashMap<>();
     private final Http http;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -35,6 +39,16 @@ final class LeadStream implements AutoCloseable {
         return refused.get();
     }
 
+    /** Refusals with this HTTP status ({@link #UNREACHABLE} when no answer came). */
+    int refusedWith(int status) {
+        return refusedByStatus.getOrDefault(status, new AtomicInteger()).get();
+    }
+
+    private void refuse(int status) {
+        refused.incrementAndGet();
+        refusedByStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+    }
+
     private void post(String captureUrl) {
         try {
             Http.Reply reply = http.postJson(captureUrl + "/api/leads", """
@@ -44,10 +58,10 @@ final class LeadStream implements AutoCloseable {
             if (reply.status() == 201) {
                 acknowledged.add(reply.body().get("leadId").asText());
             } else {
-                refused.incrementAndGet();
+                refuse(reply.status());
             }
         } catch (RuntimeException unreachable) {
-            refused.incrementAndGet();
+            refuse(UNREACHABLE);
         }
     }
 

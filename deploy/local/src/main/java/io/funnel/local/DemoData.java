@@ -39,16 +39,19 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String captureUrl;
+    private final String apiKey;
+    private final String marketing = DevIssuer.token("marketing");
     private final Random random = new Random(42);
 
-    private DemoData(String captureUrl) {
+    private DemoData(String captureUrl, String apiKey) {
         this.captureUrl = captureUrl;
+        this.apiKey = apiKey;
     }
 
     public static void feed(FunnelStack stack, PrintStream out) {
         try {
             DemoSales sales = DemoSales.prepare(stack);
-            new DemoData(stack.url(FunnelService.CAPTURE)).feed(out);
+            new DemoData(stack.url(FunnelService.CAPTURE), stack.apiKey()).feed(out);
             awaitAssignments(stack.broker());
             sales.workTheQueues(out);
         } catch (IOException e) {
@@ -135,6 +138,11 @@ public final class DemoData {
 
     private HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(captureUrl + path));
+        if (path.equals("/api/leads")) {
+            request.header("X-Api-Key", apiKey);
+        } else if (!path.equals("/api/activities")) {
+            request.header("Authorization", "Bearer " + marketing);
+        }
         if (!body.isEmpty()) {
             request.header("Content-Type", "application/json");
         }

@@ -1,6 +1,9 @@
 package io.funnel.local;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -143,6 +146,12 @@ public final class FunnelStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevIssuer.ISSUER);
         env.put("FUNNEL_CAPTURE_API_KEYS", "local-stack:" + apiKey);
         return env;
+    }
+
+    /** A JDBC connection to a service's database, for tests that inspect what a service stored. */
+    public Connection connect(FunnelService service) throws SQLException {
+        return DriverManager.getConnection(postgres.endpoint().jdbcUrl(databases.get(service)),
+                postgres.endpoint().user(), postgres.endpoint().password());
     }
 
     /** A single number from a service's database, e.g. {@code select count(*) from outbox_event}. */

@@ -48,7 +48,7 @@ public final class BenchRunner {
             footprint(stack, body, targets);
             report.save();
 
-            LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE));
+            LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE), stack.apiKey());
             load.closedLoop(16, Duration.ofSeconds(quick ? 3 : 15), false);
             double captureBest = capture(load, phase, body, targets);
             report.save();
@@ -89,6 +89,9 @@ public final class BenchRunner {
     private static double capture(LeadLoad load, Duration phase, StringBuilder body, Targets targets)
             throws Exception {
         body.append("## Capture throughput (`POST /api/leads`, unique e-mails)\n\n")
+                .append("Closed loop: each client sends its next lead when the last is answered. Open loop: leads are "
+                        + "due at a fixed rate whatever the answers, latency counted from the due time; once "
+                        + LeadLoad.MAX_IN_FLIGHT + " are unanswered a due lead is shed and counted as failed.\n\n")
                 .append("| run | sent | 201 | failed | leads/s | p50 ms | p99 ms | p99.9 ms |\n"
                         + "|---|---|---|---|---|---|---|---|\n");
         double best = 0;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,9 +35,11 @@ final class LeadLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final URI leads;
+    private final String apiKey;
 
-    LeadLoad(String captureUrl) {
+    LeadLoad(String captureUrl, String apiKey) {
         this.leads = URI.create(captureUrl + "/api/leads");
+        this.apiKey = apiKey;
     }
 
     Result closedLoop(int workers, Duration duration, boolean qualifying) throws Exception {
@@ -61,6 +64,12 @@ final class LeadLoad {
         return collect(pool, results, sent, failed, acked, start);
     }
 
+    /**
+     * An overloaded open loop would queue minutes of requests in the generator and flood the next phases with a
+     * backlog; past this many unanswered requests a due request counts as failed (shed) instead of queueing.
+     */
+    static final int MAX_IN_FLIGHT = 1_000;
+
     Result openLoop(int perSecond, Duration duration, boolean qualifying) throws Exception {
         int total = (int) (perSecond * duration.toSeconds());
         long intervalNanos = 1_000_000_000L / perSecond;
@@ -69,6 +78,7 @@ final class LeadLoad {
         AtomicLong failed = new AtomicLong();
         Map<String, Long> acked = new ConcurrentHashMap<>();
         List<Future<Latencies>> results = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -76,10 +86,18 @@ final class LeadLoad {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            sent.incrementAndGet();
+            if (!inFlight.tryAcquire()) {
+                failed.incrementAndGet();
+                continue;
+            }
             results.add(pool.submit(() -> {
                 Latencies latencies = new Latencies();
-                sent.incrementAndGet();
-                post(qualifying, latencies, due, failed, acked);
+                try {
+                    post(qualifying, latencies, due, failed, acked);
+                } finally {
+                    inFlight.release();
+                }
                 return latencies;
             }));
         }
@@ -94,7 +112,7 @@ final class LeadLoad {
                         + "\"industry\":\"construction\",\"country\":\"ES\",\"source\":\"bench\"}"
                 : "{\"email\":\"" + email + "\",\"jobTitle\":\"Student\",\"source\":\"bench\"}";
         HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long now = System.nanoTime();

@@ -2,6 +2,7 @@ package io.funnel.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funnel.events.EventCodec;
+import io.funnel.local.DevIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ final class RebuildTimer {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI rebuild;
+    private final String authorization = "Bearer " + DevIssuer.token("revenue-ops");
 
     RebuildTimer(String reportingUrl) {
         this.rebuild = URI.create(reportingUrl + "/api/admin/rebuild");
@@ -33,7 +35,7 @@ final class RebuildTimer {
 
     Result run(Duration timeout) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(rebuild).POST(HttpRequest.BodyPublishers
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", authorization).POST(HttpRequest.BodyPublishers
                 .noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("POST " + rebuild + " answered " + started.statusCode() + ": "
@@ -42,7 +44,7 @@ final class RebuildTimer {
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
-            JsonNode status = EventCodec.readTree(http.send(HttpRequest.newBuilder(rebuild).GET().build(),
+            JsonNode status = EventCodec.readTree(http.send(HttpRequest.newBuilder(rebuild).header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = status.path("state").asText();
             if (state.equals("DONE") || state.equals("FAILED")) {
