@@ -30,10 +30,13 @@ public final class DevIssuer {
     public static final String ISSUER = "https://funnel.local/dev-issuer";
     public static final String PUBLIC_KEY_RESOURCE = "dev-issuer/public-key.pem";
 
-    /** The people of the local stack; a sales token's subject is the rep's e-mail, which links it to the rep. */
+    /**
+     * The people of the local stack. A sales token's subject is the rep's e-mail, which links it to the rep: Lucia is
+     * the first rep that {@code ./funnel demo} hires.
+     */
     public static final Map<String, String> USERS = Map.of(
             "marketing", "marketing@funnel.local",
-            "sales", "rep@funnel.local",
+            "sales", "lucia@sales.example",
             "sales-manager", "manager@funnel.local",
             "revenue-ops", "revops@funnel.local",
             "admin", "admin@funnel.local",

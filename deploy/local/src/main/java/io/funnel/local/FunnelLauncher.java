@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -51,7 +50,7 @@ public final class FunnelLauncher {
                     stack.url(service), stack.url(service));
         }
         System.out.println("Logs            " + stack.logDir());
-        printCredentials(stack);
+        printCredentials(stack, workDir);
         System.out.printf("Ready in %.1f s. Ctrl-C or ./funnel down stops everything.%n",
                 (System.nanoTime() - started) / 1e9);
         if (command.equals("demo")) {
@@ -61,12 +60,10 @@ public final class FunnelLauncher {
     }
 
     /** Development credentials: bearer tokens signed by the local issuer (12 h) and the capture API key. */
-    private static void printCredentials(FunnelStack stack) {
-        System.out.println("Tokens (development issuer, valid 12 h; send as Authorization: Bearer <token>):");
-        for (String role : List.of("marketing", "sales", "sales-manager", "revenue-ops", "admin")) {
-            System.out.printf("  %-13s %s%n", role, DevIssuer.token(role));
-        }
-        System.out.println("API key for POST /api/leads (X-Api-Key): " + stack.apiKey());
+    private static void printCredentials(FunnelStack stack, Path workDir) {
+        System.out.println("Tokens (development issuer, 12 h; Authorization: Bearer <token>), as shell exports that");
+        System.out.println("eval \"$(./funnel tokens)\" sets again at any time:");
+        DevTokens.main(new String[] {workDir.toString()});
         System.out.println("Dashboard as revenue-ops: " + stack.url(FunnelService.REPORTING) + "/#token="
                 + DevIssuer.token("revenue-ops"));
     }

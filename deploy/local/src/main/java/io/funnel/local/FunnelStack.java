@@ -28,11 +28,12 @@ public final class FunnelStack implements AutoCloseable {
     private final Map<FunnelService, Integer> ports;
     private final Map<FunnelService, ServiceProcess> running = new EnumMap<>(FunnelService.class);
     private final Path issuerKey;
-    private final String apiKey = UUID.randomUUID().toString();
+    private final String apiKey;
 
     private FunnelStack(Path projectRoot, Path workDir, KafkaBroker broker, LocalPostgres postgres,
-            Map<FunnelService, String> databases, Map<FunnelService, Integer> ports) {
+            Map<FunnelService, String> databases, Map<FunnelService, Integer> ports, String apiKey) {
         this.projectRoot = projectRoot;
+        this.apiKey = apiKey;
         this.workDir = workDir;
         this.broker = broker;
         this.postgres = postgres;
@@ -49,7 +50,7 @@ public final class FunnelStack implements AutoCloseable {
             databases.put(service, service.database());
             ports.put(service, service.defaultPort());
         }
-        return prepare(projectRoot, workDir, 9092, databases, ports);
+        return prepare(projectRoot, workDir, 9092, databases, ports, DevTokens.localApiKey(workDir));
     }
 
     /** A throw-away stack for tests: free ports and fresh databases with the given suffix. */
@@ -60,15 +61,15 @@ public final class FunnelStack implements AutoCloseable {
             databases.put(service, service.database() + "_" + suffix);
             ports.put(service, KafkaBroker.freePort());
         }
-        return prepare(projectRoot, workDir, 0, databases, ports);
+        return prepare(projectRoot, workDir, 0, databases, ports, UUID.randomUUID().toString());
     }
 
     private static FunnelStack prepare(Path projectRoot, Path workDir, int kafkaPort,
-            Map<FunnelService, String> databases, Map<FunnelService, Integer> ports) {
+            Map<FunnelService, String> databases, Map<FunnelService, Integer> ports, String apiKey) {
         LocalPostgres postgres = LocalPostgres.locate(System.getenv(), workDir);
         databases.values().forEach(postgres::ensureDatabase);
         KafkaBroker broker = KafkaBroker.create(workDir.resolve("kafka"), kafkaPort);
-        return new FunnelStack(projectRoot, workDir, broker, postgres, databases, ports);
+        return new FunnelStack(projectRoot, workDir, broker, postgres, databases, ports, apiKey);
     }
 
     public FunnelStack startBroker() {
