@@ -1,0 +1,23 @@
+package io.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bad-input corpus as a test: a service's test class extends this (with its Quarkus test annotations) and the
+ * corpus runs against every operation of that service, called with every role so that no 403 hides a flaw.
+ */
+public abstract class BadInputCorpusCheck {
+
+    private static final List<String> EVERY_ROLE = List.of("marketing", "sales-manager", "revenue-ops", "admin",
+            "capture");
+
+    @Test
+    void noBadInputGetsA5xxOrIsTakenForValid() {
+        String token = DevIssuer.token("corpus@funnel.local", EVERY_ROLE, Duration.ofHours(1));
+        assertThat(BadInputCorpus.failuresWithToken(token)).isEmpty();
+    }
+}

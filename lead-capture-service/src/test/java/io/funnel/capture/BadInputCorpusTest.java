@@ -1,0 +1,11 @@
+package io.funnel.capture;
+
+import io.funnel.local.BadInputCorpusCheck;
+import io.funnel.local.FunnelTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(FunnelTestResource.class)
+class BadInputCorpusTest extends BadInputCorpusCheck {
+}
