@@ -10,12 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own JVM from its {@code target/quarkus-app}, logging to one file. */
 public final class ServiceProcess implements AutoCloseable {
+
+    /**
+     * Small and lean: the heap starts at 16 MB and gives memory back (otherwise it commits all 160 MB at start),
+     * 512 KB thread stacks, and two malloc arenas instead of one per core's worth of threads.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k");
+
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -40,10 +49,13 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(service.module() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx160m", "-XX:+UseSerialGC", "-jar",
-                    jar.toString()))
+            List<String> command = new ArrayList<>(List.of(javaExecutable()));
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             return new ServiceProcess(service, port, log, builder.start());
