@@ -15,6 +15,8 @@ import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.events.PipelineEvent.RejectionReason;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class PlanTest {
 
     private static boolean published;
