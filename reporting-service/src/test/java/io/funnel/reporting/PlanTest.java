@@ -76,7 +76,9 @@ class PlanTest {
                 + "\"period\": \"2011-06\", \"asOf\": \"2010-12-31T00:00:00Z\"}")
                 .statusCode(200)
                 .body("stages.inFunnelNow", contains(0, 7, 1, 0, 1, 0))
-                .body("stages.conversionToNext", contains(1.0f, 0.4f, 0.5f, 1.0f, 0.5f, 0.0f)));
+                .body("stages.conversionToNext", contains(1.0f, 0.4f, 0.5f, 1.0f, 0.5f, 0.0f))
+                // Counts can be complete before every capture time is: the leads topic may lag under load.
+                .body("stages.medianHoursInStage", contains(0.0f, 36.0f, 48.0f, 96.0f, 240.0f, 0.0f)));
     }
 
     @Test
