@@ -1,6 +1,9 @@
 'use strict';
 // Dashboard: draws the reports and redraws them when the server announces a projected event (server-sent events).
+// Every request carries the member's bearer token, so the live stream is read with fetch(): EventSource sends no
+// headers.
 
+const TOKEN = 'funnel.token';
 const charts = {};
 // The plan last asked for; redrawn with the rest, as the funnel it starts from changes.
 let lastPlan = null;
@@ -34,10 +37,56 @@ function draw(id, type, labels, datasets) {
   });
 }
 
+/** The dashboard has no token (any more) and asks for one: whatever was under way stops quietly. */
+class SignedOut extends Error {}
+
+/** A link may carry the token in its fragment (never sent to a server); it moves into this tab's session storage. */
+function tokenFromLink() {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN, token);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+let stream = null;
+
+function signIn(message) {
+  sessionStorage.removeItem(TOKEN);
+  if (stream) stream.abort();
+  stream = null;
+  delete document.body.dataset.loaded;
+  setLive('signed-out', 'signed out');
+  document.getElementById('dashboard').hidden = true;
+  document.getElementById('sign-out').hidden = true;
+  document.getElementById('sign-in-message').textContent = message;
+  document.getElementById('sign-in').hidden = false;
+  return new SignedOut(message);
+}
+
+async function api(url, options = {}) {
+  const token = sessionStorage.getItem(TOKEN);
+  if (!token) throw new SignedOut();
+  const headers = { ...options.headers, Authorization: 'Bearer ' + token };
+  const response = await fetch(url, { ...options, headers });
+  if (response.status === 401 || response.status === 403) {
+    // An answer to a request sent with an earlier token does not sign out the token pasted since.
+    if (sessionStorage.getItem(TOKEN) !== token) throw new SignedOut();
+    throw signIn(response.status === 401
+      ? 'Your token was refused: it has expired or is not valid here. Paste a new one to go on.'
+      : 'Your token has none of the revenue team\'s roles. Paste the token of a team member.');
+  }
+  return response;
+}
+
 async function json(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await api(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(url + ': ' + response.status);
   return response.json();
+}
+
+function warn(error) {
+  if (!(error instanceof SignedOut)) console.warn(error.message);
 }
 
 async function refresh() {
@@ -68,7 +117,7 @@ async function refresh() {
 }
 
 async function plan(request) {
-  const response = await fetch('/api/plan', { method: 'POST', body: JSON.stringify(request),
+  const response = await api('/api/plan', { method: 'POST', body: JSON.stringify(request),
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' } });
   const result = await response.json();
   const summary = document.getElementById('plan-summary');
@@ -96,7 +145,7 @@ function planner() {
     event.preventDefault();
     const request = { revenueTarget: Number(form.revenueTarget.value), period: form.period.value };
     if (form.averageDealSize.value) request.averageDealSize = Number(form.averageDealSize.value);
-    plan(request).catch(e => console.warn(e.message));
+    plan(request).catch(warn);
   });
 }
 
@@ -104,28 +153,104 @@ let pending = null;
 function refreshSoon() {
   // A burst of events triggers one refresh.
   if (pending) return;
-  pending = setTimeout(() => { pending = null; refresh().catch(e => console.warn(e.message)); }, 300);
+  pending = setTimeout(() => { pending = null; refresh().catch(warn); }, 300);
 }
 
-function listen() {
+function setLive(state, text) {
   const status = document.getElementById('live');
-  const source = new EventSource('/api/stream');
-  source.onopen = () => { status.textContent = 'live'; status.dataset.state = 'live'; };
-  source.onerror = () => { status.textContent = 'reconnecting…'; status.dataset.state = 'reconnecting'; };
-  source.onmessage = message => {
-    const event = JSON.parse(message.data);
-    const item = document.createElement('li');
-    item.className = 'event';
-    item.dataset.subject = event.subject;
-    item.textContent = `${event.type} ${event.subject} (${event.occurredAt})`;
-    const list = document.getElementById('events');
-    list.prepend(item);
-    while (list.children.length > 20) list.lastElementChild.remove();
-    refreshSoon();
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+// A CR at the very end of what arrived may be the first half of a CRLF: its line waits for the next chunk.
+const LINE_END = /\r\n|\n|\r(?!$)/;
+
+/** Parses the text/event-stream format chunk by chunk; hands over the data of each complete event. */
+function eventStreamParser(onData) {
+  let buffer = '';
+  let data = [];
+  return chunk => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.search(LINE_END)) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + (buffer.startsWith('\r\n', end) ? 2 : 1));
+      if (line === '') {
+        if (data.length) onData(data.join('\n'));
+        data = [];
+        continue;
+      }
+      // "field: value", "field:value" or "field"; comments (":...") and other fields (event, id, retry) are unused.
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1);
+      if (field === 'data') data.push(value.startsWith(' ') ? value.slice(1) : value);
+    }
   };
+}
+
+function prependEvent(event) {
+  const item = document.createElement('li');
+  item.className = 'event';
+  item.dataset.subject = event.subject;
+  item.textContent = `${event.type} ${event.subject} (${event.occurredAt})`;
+  const list = document.getElementById('events');
+  list.prepend(item);
+  while (list.children.length > 20) list.lastElementChild.remove();
+  refreshSoon();
+}
+
+/** Reads the live stream until it ends or fails, then reconnects; each failure in a row doubles the wait. */
+async function listen(reconnect = false, delay = 1000) {
+  const connection = new AbortController();
+  stream = connection;
+  try {
+    const response = await api('/api/stream', { headers: { Accept: 'text/event-stream' },
+      signal: connection.signal });
+    if (!response.ok) throw new Error('/api/stream: ' + response.status);
+    // Events may have been missed while the stream was down.
+    if (reconnect) refreshSoon();
+    delay = 1000;
+    setLive('live', 'live');
+    const parse = eventStreamParser(data => prependEvent(JSON.parse(data)));
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parse(chunk.value);
+  } catch (e) {
+    if (connection.signal.aborted) return;
+    warn(e);
+  }
+  if (stream !== connection) return;
+  setLive('reconnecting', 'reconnecting…');
+  setTimeout(() => { if (stream === connection) listen(true, Math.min(delay * 2, 30000)); }, delay);
+}
+
+function start() {
+  document.getElementById('sign-in').hidden = true;
+  document.getElementById('dashboard').hidden = false;
+  document.getElementById('sign-out').hidden = false;
+  setLive('connecting', 'connecting…');
+  refresh().then(() => document.body.dataset.loaded = 'true').catch(warn);
+  listen();
+}
+
+function signInForm() {
+  const form = document.getElementById('sign-in-form');
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN, form.token.value.trim().replace(/^Bearer\s+/i, ''));
+    form.reset();
+    start();
+  });
+  document.getElementById('sign-out').addEventListener('click', () => signIn('Signed out.'));
 }
 
 document.getElementById('attribution-model').addEventListener('change', refreshSoon);
 planner();
-refresh().then(() => document.body.dataset.loaded = 'true').catch(e => console.warn(e.message));
-listen();
+signInForm();
+tokenFromLink();
+if (sessionStorage.getItem(TOKEN)) {
+  start();
+} else {
+  signIn('The dashboard is for the revenue team: paste your bearer token, or open the dashboard with '
+    + '#token=<your token> at the end of its address.');
+}

@@ -13,6 +13,8 @@ import io.funnel.events.LeadEvent.Utm;
 import io.funnel.events.PipelineEvent.OpportunityOpened;
 import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class AttributionTest {
 
     private static final Map<String, String> MARCH = Map.of("from", "2021-03-01", "to", "2021-03-31");

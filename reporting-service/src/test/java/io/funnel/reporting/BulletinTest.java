@@ -28,6 +28,8 @@ import io.funnel.events.PipelineEvent.SlaBreached;
 import io.funnel.events.PipelineEvent.SlaKind;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -52,6 +54,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.REVENUE_OPS)
 class BulletinTest {
 
     private static final UUID REP = UUID.randomUUID();

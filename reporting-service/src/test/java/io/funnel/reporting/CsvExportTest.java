@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** This class owns 2019: one lead from campaign "=sum(a1),b", an MQL five hours after capture. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES)
 class CsvExportTest {
 
     @Test

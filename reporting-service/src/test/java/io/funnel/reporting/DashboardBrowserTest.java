@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.funnel.events.LeadEvent.LeadCaptured;
+import io.funnel.local.DevIssuer;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.HeadlessChromium;
 import io.funnel.local.TopicProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
-/** The dashboard in a real headless Chromium (Debian's chromium and chromium-driver). */
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver), signed in the way a member opens
+ * it: with the bearer token in the link's fragment.
+ */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
 class DashboardBrowserTest {
@@ -46,17 +52,21 @@ class DashboardBrowserTest {
 
     @AfterEach
     void closeBrowser() {
-        chromium.close();
+        // Null when the test was skipped for want of Chromium.
+        if (chromium != null) {
+            chromium.close();
+        }
     }
 
     @Test
     void loadsWithoutConsoleErrorsAndShowsANewLeadWithinSeconds() throws IOException {
-        browser.get(dashboard.toString());
+        browser.get(dashboard + "#token=" + DevIssuer.token(Roles.REVENUE_OPS));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
             assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("live");
         });
         assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr"))).hasSize(6);
+        assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
         long leadsBefore = leadsEntered();
 
         UUID lead = UUID.randomUUID();
@@ -91,6 +101,36 @@ class DashboardBrowserTest {
                 StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(chromium.consoleErrors()).as("console errors").isEmpty();
+    }
+
+    @Test
+    void withoutATokenTheSignInBoxShowsAndNoFiguresLoadUntilOneIsPasted() {
+        browser.get(dashboard.toString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("signed-out");
+        assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isNull();
+        assertThat(chromium.consoleErrors()).as("no request was even tried").isEmpty();
+
+        browser.findElement(By.name("token")).sendKeys(DevIssuer.token(Roles.MARKETING));
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("live");
+        });
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr"))).hasSize(6);
+    }
+
+    @Test
+    void aRefusedTokenAsksForANewOne() {
+        String expired = DevIssuer.token(DevIssuer.USERS.get(Roles.SALES), List.of(Roles.SALES), Duration.ofHours(-1));
+        browser.get(dashboard + "#token=" + expired);
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.findElement(By.id("sign-in-message")).getText()).contains("refused");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return sessionStorage.getItem('funnel.token')")).isNull();
     }
 
     private long leadsEntered() {

@@ -13,6 +13,8 @@ import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.events.PipelineEvent.RejectionReason;
 import io.funnel.events.QualificationEvent.PersonaMatched;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class FeedbackTest {
 
     private static boolean published;

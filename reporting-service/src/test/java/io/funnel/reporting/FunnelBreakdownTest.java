@@ -16,6 +16,8 @@ import io.funnel.events.QualificationEvent.LeadDisqualified;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.events.QualificationEvent.PersonaMatched;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class FunnelBreakdownTest {
 
     private static boolean published;

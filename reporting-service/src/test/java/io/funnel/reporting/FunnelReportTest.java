@@ -19,6 +19,8 @@ import io.funnel.events.QualificationEvent.LeadDisqualified;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.REVENUE_OPS)
 class FunnelReportTest {
 
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");

@@ -9,6 +9,8 @@ import io.funnel.events.PipelineEvent.OpportunityOpened;
 import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.REVENUE_OPS)
 class GoalsTest {
 
     private static boolean published;

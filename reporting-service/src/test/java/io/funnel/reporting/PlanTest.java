@@ -15,6 +15,8 @@ import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.events.PipelineEvent.RejectionReason;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class PlanTest {
 
     private static boolean published;
@@ -73,7 +76,9 @@ class PlanTest {
                 + "\"period\": \"2011-06\", \"asOf\": \"2010-12-31T00:00:00Z\"}")
                 .statusCode(200)
                 .body("stages.inFunnelNow", contains(0, 7, 1, 0, 1, 0))
-                .body("stages.conversionToNext", contains(1.0f, 0.4f, 0.5f, 1.0f, 0.5f, 0.0f)));
+                .body("stages.conversionToNext", contains(1.0f, 0.4f, 0.5f, 1.0f, 0.5f, 0.0f))
+                // Counts can be complete before every capture time is: the leads topic may lag under load.
+                .body("stages.medianHoursInStage", contains(0.0f, 36.0f, 48.0f, 96.0f, 240.0f, 0.0f)));
     }
 
     @Test

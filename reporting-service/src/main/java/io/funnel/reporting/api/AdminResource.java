@@ -1,6 +1,8 @@
 package io.funnel.reporting.api;
 
+import io.funnel.platform.security.Roles;
 import io.funnel.reporting.messaging.ProjectionRebuild;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/rebuild")
+@RolesAllowed(Roles.REVENUE_OPS)
 @Tag(name = "Admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {

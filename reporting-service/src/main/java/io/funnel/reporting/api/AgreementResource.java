@@ -2,11 +2,13 @@ package io.funnel.reporting.api;
 
 import io.funnel.events.AgreementEvent.AgreementUpdated;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.funnel.reporting.domain.AgreementBook;
 import io.funnel.reporting.persistence.AgreementVersion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/agreement")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Agreement")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgreementResource {
@@ -48,6 +51,7 @@ public class AgreementResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.REVENUE_OPS)
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Sign a new version", description = "Both owners sign; publishes AgreementUpdated on the "

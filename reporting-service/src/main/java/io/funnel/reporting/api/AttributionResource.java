@@ -5,6 +5,7 @@ import io.funnel.reporting.domain.AttributionModel;
 import io.funnel.reporting.domain.AttributionReport;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/attribution")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Attribution")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class AttributionResource {

@@ -6,6 +6,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,6 +36,7 @@ public class DashboardResource {
     }
 
     @GET
+    @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The dashboard: funnel, velocity, both SLA sides, attribution, feedback and the plan")
     public TemplateInstance page() {
@@ -42,6 +45,7 @@ public class DashboardResource {
 
     @GET
     @Path("api/stream")
+    @RolesAllowed(TeamRoles.EVERYONE)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: one per projected event (type, lead or visitor id, time)")

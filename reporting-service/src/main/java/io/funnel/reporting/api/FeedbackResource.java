@@ -4,6 +4,7 @@ import io.funnel.reporting.domain.FeedbackReport;
 import io.funnel.reporting.domain.GroupBy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/feedback")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Feedback")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class FeedbackResource {

@@ -3,6 +3,7 @@ package io.funnel.reporting.api;
 import io.funnel.reporting.domain.FunnelReport;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funnel")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Funnel")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class FunnelResource {

@@ -1,11 +1,13 @@
 package io.funnel.reporting.api;
 
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.funnel.reporting.domain.GoalProgress;
 import io.funnel.reporting.persistence.Goal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/goals")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Goals")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
@@ -39,6 +42,7 @@ public class GoalResource {
     }
 
     @POST
+    @RolesAllowed(Roles.REVENUE_OPS)
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Set a goal", description = "400 when the target is not positive; 422 for other invalid "
@@ -76,6 +80,7 @@ public class GoalResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.REVENUE_OPS)
     @Path("/{id}")
     @WithTransaction
     public Uni<Response> delete(@PathParam("id") UUID id) {

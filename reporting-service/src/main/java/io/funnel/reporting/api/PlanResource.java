@@ -5,6 +5,7 @@ import io.funnel.reporting.domain.Planner;
 import io.funnel.reporting.domain.ReversePlan;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/plan")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "Planner")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class PlanResource {

@@ -3,6 +3,7 @@ package io.funnel.reporting.api;
 import io.funnel.reporting.domain.SlaReport;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sla")
+@RolesAllowed(TeamRoles.EVERYONE)
 @Tag(name = "SLA")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class SlaResource {
