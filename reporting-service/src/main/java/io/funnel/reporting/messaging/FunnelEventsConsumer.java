@@ -3,6 +3,7 @@ package io.funnel.reporting.messaging;
 import io.funnel.platform.messaging.EventEnvelope;
 import io.funnel.platform.messaging.EventInbox;
 import io.funnel.reporting.domain.FunnelProjection;
+import io.funnel.reporting.webhooks.WebhookFanOut;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,11 +17,13 @@ public class FunnelEventsConsumer {
     private final EventInbox inbox;
     private final FunnelProjection funnel;
     private final LiveUpdates live;
+    private final WebhookFanOut webhooks;
 
-    public FunnelEventsConsumer(EventInbox inbox, FunnelProjection funnel, LiveUpdates live) {
+    public FunnelEventsConsumer(EventInbox inbox, FunnelProjection funnel, LiveUpdates live, WebhookFanOut webhooks) {
         this.inbox = inbox;
         this.funnel = funnel;
         this.live = live;
+        this.webhooks = webhooks;
     }
 
     @Incoming("leads")
@@ -48,10 +51,15 @@ public class FunnelEventsConsumer {
         return consume(message);
     }
 
-    /** Dashboards hear of an event once its projection committed, and never of a duplicate. */
+    /**
+     * Dashboards hear of an event once its projection committed, and never of a duplicate. Webhook deliveries are
+     * queued in the same transaction, so each is queued once.
+     */
     private Uni<Void> consume(Message<String> message) {
         AtomicReference<EventEnvelope> applied = new AtomicReference<>();
-        return inbox.consume(message, envelope -> funnel.apply(envelope.event()).invoke(() -> applied.set(envelope)))
+        return inbox.consume(message, envelope -> funnel.apply(envelope.event())
+                        .chain(() -> webhooks.enqueue(envelope))
+                        .invoke(() -> applied.set(envelope)))
                 .invoke(() -> {
                     EventEnvelope envelope = applied.get();
                     if (envelope != null) {

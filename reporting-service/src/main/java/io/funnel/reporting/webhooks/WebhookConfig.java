@@ -1,0 +1,29 @@
+package io.funnel.reporting.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** {@code funnel.webhooks.*}: how often and how hard deliveries are attempted, and which targets are allowed. */
+@ConfigMapping(prefix = "funnel.webhooks")
+public interface WebhookConfig {
+
+    /** How often the dispatcher looks for due deliveries. */
+    Duration pollInterval();
+
+    /** Attempts under way at once in this instance. */
+    int maxInFlight();
+
+    /** For one attempt, from connecting to the end of the response. */
+    Duration timeout();
+
+    /** The wait after the first failed attempt; it doubles with each further failure. */
+    Duration backoff();
+
+    Duration maxBackoff();
+
+    /** Attempts before a delivery is FAILED. */
+    int maxAttempts();
+
+    /** Whether URLs may point to loopback, private and link-local addresses (tests and the local stack only). */
+    boolean allowPrivateTargets();
+}
