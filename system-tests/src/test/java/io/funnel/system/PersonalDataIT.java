@@ -3,16 +3,20 @@ package io.funnel.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +47,20 @@ class PersonalDataIT {
         Http integration = Http.apiKey(stack.apiKey());
         Http manager = Http.as("sales-manager");
 
+        // A CRM receiving LeadCaptured by webhook: reporting stores the payload it sends, personal data included.
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer crm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        crm.createContext("/hooks", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        crm.start();
+        Http.Reply webhook = Http.as("admin").postJson(stack.url(FunnelService.REPORTING) + "/api/webhooks", """
+                {"url":"http://127.0.0.1:%d/hooks","eventTypes":["io.funnel.LeadCaptured.v1"]}"""
+                .formatted(crm.getAddress().getPort()));
+        assertThat(webhook.status()).isEqualTo(201);
+
         // A rep for a territory no other test uses, so that this lead is assigned to them.
         Http.Reply rep = manager.postJson(pipeline + "/api/reps", """
                 {"name":"Erasure rep","email":"erasure.%s@sales.example","territories":["AQ"],"capacity":50,
@@ -67,7 +85,9 @@ class PersonalDataIT {
         assertThat(manager.postJson(pipeline + "/api/leads/" + leadId + "/contacts", """
                 {"channel":"CALL","outcome":"Spoke to %s","note":"Called %s %s on %s"}"""
                 .formatted(first, first, last, phone)).status()).isBetween(200, 299);
-        assertThat(PersonalDataScan.tracesOf(stack, last)).as("the scan sees what is stored").isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().anyMatch(body -> body.contains(email)));
+        assertThat(PersonalDataScan.tracesOf(stack, last)).as("the scan sees what is stored")
+                .contains("reporting-service.webhook_delivery.payload");
 
         assertThat(Http.as("admin").delete(capture + "/" + leadId).status()).isEqualTo(204);
 
@@ -79,6 +99,7 @@ class PersonalDataIT {
         for (String personal : List.of(email, first, last, phone)) {
             assertThat(logsMentioning(personal)).as("logs naming " + personal).isEmpty();
         }
+        crm.stop(0);
     }
 
     private static List<Path> logsMentioning(String personal) throws IOException {

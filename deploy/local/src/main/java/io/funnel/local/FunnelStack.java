@@ -146,6 +146,8 @@ public final class FunnelStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuerKey.toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevIssuer.ISSUER);
         env.put("FUNNEL_CAPTURE_API_KEYS", "local-stack:" + apiKey);
+        // Webhook receivers on this machine (a local CRM, a test's receiver) are allowed in the local stack only.
+        env.put("FUNNEL_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return env;
     }
 
