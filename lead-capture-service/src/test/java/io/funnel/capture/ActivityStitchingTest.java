@@ -12,6 +12,8 @@ import io.funnel.events.EventCodec;
 import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.CAPTURE)
 class ActivityStitchingTest {
 
     private TopicProbe activities;

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The database unreachable and a strict form rate limit: clients learn when to come back, nothing half-written. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.CAPTURE)
 @TestProfile(DegradedModeTest.Degraded.class)
 class DegradedModeTest {
 

@@ -3,6 +3,8 @@ package io.funnel.capture;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.funnel.local.FunnelTestResource;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.CAPTURE)
 class HostileInputTest {
 
     private static final List<String> NASTY = List.of("", " ", "null", "'; drop table lead; --",

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.CAPTURE)
 class IdempotencyKeyTest {
 
     @Test

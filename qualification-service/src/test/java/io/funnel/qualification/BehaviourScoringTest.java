@@ -20,6 +20,8 @@ import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
 import io.funnel.local.TopicProbe.Received;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class BehaviourScoringTest {
 
     /** Fit 35 under the default model: 250 employees (+20), construction (+15). */

@@ -16,6 +16,8 @@ import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
 import io.funnel.local.TopicProbe.Received;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.funnel.qualification.domain.DecayJob;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 /** Decay in (simulated) time: an MQL candidate that went cold is rescored below the threshold. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class DecayJobTest {
 
     /** Fit 45 under the default model: a decision maker (+25) at 250 employees (+20), not a target industry. */

@@ -18,6 +18,8 @@ import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
 import io.funnel.local.TopicProbe.Received;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 /** Personas (CRUD, matching) and the agreement's MQL definition: threshold and required persona. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class PersonaAgreementTest {
 
     private static final LeadProfile DECISION_MAKER = new LeadProfile("ana@obras.example", "Ana", "Ruiz", null,

@@ -12,6 +12,8 @@ import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The what-if over stored histories, through HTTP; the arithmetic itself is covered by SimulatorTest. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.MARKETING)
 class SimulationApiTest {
 
     /** 60 under the default model. */

@@ -95,7 +95,9 @@ class ReferencedObjectsTest {
                     }
                 }
                 for (EnvVar variable : list(container.getEnv())) {
-                    if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    // An optional reference names a Secret ops create by hand (AuthenticationConfigTest pins it).
+                    if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null
+                            && !Boolean.TRUE.equals(variable.getValueFrom().getSecretKeyRef().getOptional())) {
                         var ref = variable.getValueFrom().getSecretKeyRef();
                         references.add(new Reference(ref.getName(), ref.getKey(), from + " env " + variable.getName()));
                     }

@@ -6,6 +6,7 @@ import io.funnel.capture.domain.ActivityRecorder;
 import io.funnel.platform.api.Problem;
 import io.funnel.platform.api.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/activities")
+@PermitAll
 @Tag(name = "Activities")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {

@@ -4,9 +4,11 @@ import io.funnel.capture.persistence.Campaign;
 import io.funnel.events.MarketingEvent.CampaignLaunched;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.messaging.Outbox;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/campaigns")
+@RolesAllowed(Roles.MARKETING)
 @Tag(name = "Campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {

@@ -5,9 +5,11 @@ import io.funnel.capture.persistence.ContentItem;
 import io.funnel.events.MarketingEvent.ContentPublished;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.messaging.Outbox;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/content")
+@RolesAllowed(Roles.MARKETING)
 @Tag(name = "Content")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentResource {

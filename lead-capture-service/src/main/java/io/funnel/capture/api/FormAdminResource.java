@@ -2,9 +2,11 @@ package io.funnel.capture.api;
 
 import io.funnel.capture.persistence.WebForm;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/forms")
+@RolesAllowed(Roles.MARKETING)
 @Tag(name = "Forms")
 @Produces(MediaType.APPLICATION_JSON)
 public class FormAdminResource {

@@ -5,10 +5,13 @@ import io.funnel.capture.domain.EmailNormalizer;
 import io.funnel.capture.domain.LeadErasure;
 import io.funnel.capture.domain.LeadCaptureService;
 import io.funnel.capture.persistence.Lead;
+import io.funnel.capture.security.ApiKeyAuthentication;
 import io.funnel.platform.api.Problem;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,10 +30,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Leads by integrations (capture role) and, holding personal data, readable only by those who work with them. */
 @Path("/api/leads")
+@RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN})
 @Tag(name = "Leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
@@ -44,6 +50,9 @@ public class LeadResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CAPTURE)
+    @Parameter(name = ApiKeyAuthentication.HEADER, in = ParameterIn.HEADER, description = "An integration's key "
+            + "(funnel.capture.api-keys), instead of a bearer token with the capture role or scope")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture a lead", description = "201 for a new lead, 200 when the normalised e-mail is known "
             + "and the lead was updated (MERGED).")
@@ -56,6 +65,7 @@ public class LeadResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase a lead (right to be forgotten)", description = "Removes its personal data here and "
             + "publishes LeadErased so every service erases it too.")
     public Uni<Response> erase(@PathParam("id") UUID id) {

@@ -3,12 +3,14 @@ package io.funnel.qualification.api;
 import io.funnel.events.EventCodec;
 import io.funnel.platform.api.Problem;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.funnel.qualification.domain.ModelValidator;
 import io.funnel.qualification.domain.ScoringModels;
 import io.funnel.qualification.persistence.PersonaRecord;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Buyer personas; a lead gets the most specific one it matches when it is next scored. */
 @Path("/api/personas")
+@RolesAllowed(Roles.MARKETING)
 @Tag(name = "Personas")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonaResource {
@@ -43,6 +46,7 @@ public class PersonaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @WithSession
     @Operation(summary = "Every persona, by name")
     public Uni<List<PersonaView>> list() {
@@ -51,6 +55,7 @@ public class PersonaResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @Path("/{id}")
     @WithSession
     public Uni<PersonaView> one(@PathParam("id") UUID id) {

@@ -1,6 +1,7 @@
 package io.funnel.qualification.api;
 
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.funnel.qualification.domain.AgreementBook;
 import io.funnel.qualification.domain.Explanations;
 import io.funnel.qualification.persistence.ScoreHistory;
@@ -8,6 +9,7 @@ import io.funnel.qualification.persistence.ScoredLead;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/leads/{id}/score")
+@RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
 @Tag(name = "Scores")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {

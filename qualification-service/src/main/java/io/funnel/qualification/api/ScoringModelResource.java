@@ -1,6 +1,7 @@
 package io.funnel.qualification.api;
 
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.funnel.qualification.domain.AgreementBook;
 import io.funnel.qualification.domain.CompiledModel;
 import io.funnel.qualification.domain.MqlPolicy;
@@ -12,6 +13,7 @@ import io.funnel.qualification.persistence.ScoringModelVersion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/scoring-model")
+@RolesAllowed(Roles.MARKETING)
 @Tag(name = "Scoring model")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoringModelResource {
@@ -48,6 +51,7 @@ public class ScoringModelResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @WithSession
     @Operation(summary = "The scoring model in force")
     public Uni<ModelView> current() {
@@ -64,6 +68,7 @@ public class ScoringModelResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @Path("/versions")
     @WithSession
     @Operation(summary = "Every version of the scoring model, newest first")
@@ -73,6 +78,7 @@ public class ScoringModelResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING, Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @Path("/versions/{version}")
     @WithSession
     @Operation(summary = "One version of the scoring model")
@@ -84,6 +90,7 @@ public class ScoringModelResource {
 
     @POST
     @Path("/simulate")
+    @RolesAllowed({Roles.MARKETING, Roles.REVENUE_OPS})
     @Consumes(MediaType.APPLICATION_JSON)
     @WithSession
     @Operation(summary = "What-if: replay stored lead histories against a proposed model",
