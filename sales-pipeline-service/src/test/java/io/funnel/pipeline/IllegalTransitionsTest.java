@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Transitions the current state forbids: 409 problem+json carrying that state, and nothing changes. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class IllegalTransitionsTest {
 
     /** Covered by this class's rep; nobody covers Mongolia, so leads from there wait in the default queue. */

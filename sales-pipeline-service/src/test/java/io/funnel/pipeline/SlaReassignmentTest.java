@@ -12,9 +12,11 @@ import io.funnel.events.PipelineEvent.SlaKind;
 import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.domain.SlaWatch;
 import io.funnel.pipeline.support.MovableClock;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 /** {@code reassign-on-breach} on: a missed first contact hands the lead to another rep the rules allow. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 @TestProfile(SlaReassignmentTest.ReassignOnBreach.class)
 class SlaReassignmentTest {
 

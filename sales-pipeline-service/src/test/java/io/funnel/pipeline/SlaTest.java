@@ -15,10 +15,12 @@ import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.domain.SlaWatch;
 import io.funnel.pipeline.support.MovableClock;
 import io.funnel.pipeline.support.Pipeline;
 import io.funnel.pipeline.support.Sql;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class SlaTest {
 
     private static final MovableClock CLOCK = MovableClock.INSTANCE;
