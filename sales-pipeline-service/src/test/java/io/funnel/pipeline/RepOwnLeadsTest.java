@@ -8,28 +8,30 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A rep (role sales) is the rep with their token's e-mail and sees only the leads assigned to them. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
 class RepOwnLeadsTest {
 
     /** Covered by this class's reps only. */
     private static final String COUNTRY = "FI";
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
     private String alma;
     private String bea;
@@ -41,7 +43,6 @@ class RepOwnLeadsTest {
     /** Alma and Bea, each with one lead routed to them by a rule of its own. */
     @BeforeEach
     void twoRepsWithALeadEach() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         almaEmail = Pipeline.email("Alma Own " + suffix);
         beaEmail = Pipeline.email("Bea Own " + suffix);
@@ -51,11 +52,6 @@ class RepOwnLeadsTest {
         Pipeline.ruleForSource(manager(), "bea-" + suffix, "finland", bea);
         almasLead = Pipeline.assignedLead(probe, COUNTRY, "alma-" + suffix);
         beasLead = Pipeline.assignedLead(probe, COUNTRY, "bea-" + suffix);
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
     }
 
     @Test
