@@ -9,39 +9,33 @@ import static org.hamcrest.Matchers.hasItem;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.events.QualificationEvent.LeadScored;
 import io.funnel.events.QualificationEvent.ScoreContribution;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class AssignmentFlowTest {
 
     private static final List<ScoreContribution> WHY = List.of(
             new ScoreContribution("fit.title.decision-maker", 25, "Job title 'CEO' is a decision maker"),
             new ScoreContribution("fit.size.mid-market", 30, "Company of 300 employees"));
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
-
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
-    }
 
     @Test
     void mqlIsAssignedToTheDefaultQueueOnceEvenWhenDeliveredTwice() {

@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.funnel.events.PipelineEvent.LeadAssigned;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,25 +23,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class AssignmentRulesTest {
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
-
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
-    }
 
     @Test
     void matchingRuleHandsLeadsOutWeightedByFreeCapacityWithTheirFirstContactDue() {

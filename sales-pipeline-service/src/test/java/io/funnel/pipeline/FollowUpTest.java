@@ -16,11 +16,13 @@ import io.funnel.events.PipelineEvent.LeadAssigned;
 import io.funnel.events.PipelineEvent.LeadContacted;
 import io.funnel.events.PipelineEvent.LeadRejected;
 import io.funnel.events.PipelineEvent.RejectionReason;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.MovableClock;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,23 +33,20 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class FollowUpTest {
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
 
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
-    }
-
     @AfterEach
-    void close() {
-        probe.close();
+    void resetClock() {
         MovableClock.INSTANCE.reset();
     }
 

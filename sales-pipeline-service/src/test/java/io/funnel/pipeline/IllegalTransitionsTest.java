@@ -5,25 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Transitions the current state forbids: 409 problem+json carrying that state, and nothing changes. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class IllegalTransitionsTest {
 
     /** Covered by this class's rep; nobody covers Mongolia, so leads from there wait in the default queue. */
@@ -49,17 +53,12 @@ class IllegalTransitionsTest {
         }
     }
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
 
     @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
+    void aRepForTheLeads() {
         Pipeline.rep("Wanjiru Illegal", COVERED, 50, "Africa/Nairobi");
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
     }
 
     @ParameterizedTest(name = "{1} a {0} lead")

@@ -14,10 +14,12 @@ import io.funnel.events.PipelineEvent.OpportunityLost;
 import io.funnel.events.PipelineEvent.OpportunityOpened;
 import io.funnel.events.PipelineEvent.OpportunityStageChanged;
 import io.funnel.events.PipelineEvent.OpportunityWon;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,25 +28,22 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class OpportunityTest {
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
 
     @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
+    void aRepForTheLeads() {
         Pipeline.rep("Mia Deals", "AR", 50, "America/Argentina/Buenos_Aires");
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.funnel.local.FunnelTestResource;
+import io.funnel.local.WithToken;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class RepsApiTest {
 
     private static final String GOOD = """

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import io.funnel.events.PipelineEvent.LeadAssigned;
 import io.funnel.events.PipelineEvent.SlaBreached;
 import io.funnel.events.PipelineEvent.SlaKind;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.domain.SlaWatch;
 import io.funnel.pipeline.support.MovableClock;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,12 +27,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code reassign-on-breach} on: a missed first contact hands the lead to another rep the rules allow. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 @TestProfile(SlaReassignmentTest.ReassignOnBreach.class)
 class SlaReassignmentTest {
 
@@ -48,16 +52,11 @@ class SlaReassignmentTest {
     @Inject
     SlaWatch watch;
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
 
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
-    }
-
     @AfterEach
-    void close() {
-        probe.close();
+    void resetClock() {
         CLOCK.reset();
     }
 

@@ -11,14 +11,16 @@ import io.funnel.events.PipelineEvent.LeadAssigned;
 import io.funnel.events.PipelineEvent.SlaAtRisk;
 import io.funnel.events.PipelineEvent.SlaBreached;
 import io.funnel.events.PipelineEvent.SlaKind;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.domain.SlaWatch;
 import io.funnel.pipeline.support.MovableClock;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
 import io.funnel.pipeline.support.Sql;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,11 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class SlaTest {
 
     private static final MovableClock CLOCK = MovableClock.INSTANCE;
@@ -39,16 +43,11 @@ class SlaTest {
     @Inject
     SlaWatch watch;
 
+    /** A fresh one for each test, from {@link PipelineProbe}. */
     private TopicProbe probe;
 
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.PIPELINE);
-    }
-
     @AfterEach
-    void close() {
-        probe.close();
+    void resetClock() {
         CLOCK.reset();
     }
 

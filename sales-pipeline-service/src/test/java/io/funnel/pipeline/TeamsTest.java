@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
 import io.funnel.pipeline.support.Pipeline;
+import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Reps belong to a team; a sales manager lists the team and works its queue. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
+@WithToken(roles = Roles.SALES_MANAGER)
 class TeamsTest {
 
     @Test

@@ -3,9 +3,11 @@ package io.funnel.pipeline.api;
 import io.funnel.pipeline.persistence.AssignmentRule;
 import io.funnel.pipeline.persistence.Rep;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/assignment-rules")
 @Tag(name = "Assignment rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SALES_MANAGER)
 public class AssignmentRuleResource {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

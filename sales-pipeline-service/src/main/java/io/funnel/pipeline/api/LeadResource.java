@@ -9,9 +9,11 @@ import io.funnel.pipeline.persistence.LeadContact;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.Rep;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +37,7 @@ import org.jboss.logging.Logger;
 @Path("/api/leads")
 @Tag(name = "Follow-up")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
 public class LeadResource {
 
     /** A logged contact. */
@@ -50,16 +53,19 @@ public class LeadResource {
 
     private final FollowUp followUp;
     private final LeadAssignment assignment;
+    private final RepAccess access;
 
-    public LeadResource(FollowUp followUp, LeadAssignment assignment) {
+    public LeadResource(FollowUp followUp, LeadAssignment assignment, RepAccess access) {
         this.followUp = followUp;
         this.assignment = assignment;
+        this.access = access;
     }
 
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "A lead in the pipeline, with its SLA deadlines")
+    @Operation(summary = "A lead in the pipeline, with its SLA deadlines",
+            description = "A rep sees only the leads assigned to them; any other lead is 404.")
     public Uni<LeadView> get(@PathParam("id") UUID id) {
         return find(id).map(LeadView::of);
     }
@@ -75,6 +81,7 @@ public class LeadResource {
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SALES_MANAGER)
     @Operation(summary = "Hand the lead to a rep by hand",
             description = "For leads waiting in a queue or moving between reps; publishes LeadAssigned with new SLA"
                     + " deadlines. 409 once the lead is decided.")
@@ -119,7 +126,7 @@ public class LeadResource {
      * Runs one change of a lead in its own transaction. The row's version makes a concurrent change fail at commit;
      * the loser gets 409 with the state the winner left.
      */
-    private static <T> Uni<T> transition(UUID id, Function<PipelineLead, Uni<T>> change) {
+    private <T> Uni<T> transition(UUID id, Function<PipelineLead, Uni<T>> change) {
         return Panache.withTransaction(() -> find(id).<T>chain(lead -> change.apply(lead)))
                 .onFailure(LostUpdate::is).recoverWithUni(e -> Panache.withSession(() -> find(id))
                         .chain(current -> Uni.createFrom().<T>failure(LeadStates.changedConcurrently(current))));
@@ -139,8 +146,9 @@ public class LeadResource {
                 });
     }
 
-    static Uni<PipelineLead> find(UUID id) {
-        return PipelineLead.<PipelineLead>findById(id)
+    /** The lead as the caller may see it: another rep's lead is not found. */
+    private Uni<PipelineLead> find(UUID id) {
+        return access.lead(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Lead " + id + " in the pipeline"));
     }
 

@@ -2,12 +2,12 @@ package io.funnel.pipeline.api;
 
 import io.funnel.pipeline.domain.Deals;
 import io.funnel.pipeline.persistence.Objection;
-import io.funnel.pipeline.persistence.Opportunity;
-import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,20 +39,24 @@ public class ObjectionResource {
     }
 
     private final Deals deals;
+    private final RepAccess access;
 
-    public ObjectionResource(Deals deals) {
+    public ObjectionResource(Deals deals, RepAccess access) {
         this.deals = deals;
+        this.access = access;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    @Operation(summary = "Log what a prospect objected to", description = "Publishes ObjectionLogged.")
+    @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(summary = "Log what a prospect objected to",
+            description = "Publishes ObjectionLogged. A rep logs them only on their own leads and opportunities.")
     public Uni<Response> log(@Valid @NotNull OpportunityRequests.ObjectionEntry entry) {
-        return PipelineLead.<PipelineLead>findById(entry.leadId())
+        return access.lead(entry.leadId())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("leadId", "no such lead in the pipeline"))
                 .chain(lead -> entry.opportunityId() == null ? Uni.createFrom().voidItem()
-                        : Opportunity.<Opportunity>findById(entry.opportunityId()).invoke(o -> {
+                        : access.opportunity(entry.opportunityId()).invoke(o -> {
                             if (o == null || !o.leadId.equals(entry.leadId())) {
                                 throw ProblemException.unprocessable("opportunityId", "no such opportunity of this lead");
                             }
@@ -64,6 +68,7 @@ public class ObjectionResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.MARKETING, Roles.REVENUE_OPS})
     @Operation(summary = "Objections logged on a lead")
     public Uni<List<ObjectionView>> list(@QueryParam("lead") UUID leadId) {
         if (leadId == null) {

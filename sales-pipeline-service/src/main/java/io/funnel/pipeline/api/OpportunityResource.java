@@ -5,9 +5,11 @@ import io.funnel.pipeline.domain.LostUpdate;
 import io.funnel.pipeline.persistence.Opportunity;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/opportunities")
 @Tag(name = "Opportunities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
 public class OpportunityResource {
 
     public record OpportunityView(UUID id, UUID leadId, UUID repId, BigDecimal amount, String currency,
@@ -48,17 +51,21 @@ public class OpportunityResource {
     }
 
     private final Deals deals;
+    private final RepAccess access;
 
-    public OpportunityResource(Deals deals) {
+    public OpportunityResource(Deals deals, RepAccess access) {
         this.deals = deals;
+        this.access = access;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open an opportunity on an accepted lead", description = "Publishes OpportunityOpened.")
+    @Operation(summary = "Open an opportunity on an accepted lead",
+            description = "Publishes OpportunityOpened. A rep opens them only on their own leads: another rep's lead"
+                    + " is refused as if it did not exist.")
     public Uni<Response> open(@Valid @NotNull OpportunityRequests.Open request) {
         String currency = currency(request.currency());
-        return Panache.withTransaction(() -> PipelineLead.<PipelineLead>findById(request.leadId())
+        return Panache.withTransaction(() -> access.lead(request.leadId())
                         .onItem().ifNull().failWith(() -> ProblemException.unprocessable("leadId",
                                 "no such lead in the pipeline"))
                         .chain(lead -> deals.open(lead, request.amount(), currency, request.expectedCloseDate(),
@@ -72,12 +79,15 @@ public class OpportunityResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Opportunities of a lead")
+    @Operation(summary = "Opportunities of a lead", description = "A rep sees only their own.")
     public Uni<List<OpportunityView>> list(@QueryParam("lead") UUID leadId) {
         if (leadId == null) {
             throw ProblemException.badRequest("lead", "is required");
         }
-        return Opportunity.<Opportunity>list("leadId = ?1 order by openedAt", leadId)
+        return access.scope().chain(scope -> scope.everyRep()
+                        ? Opportunity.<Opportunity>list("leadId = ?1 order by openedAt", leadId)
+                        : Opportunity.<Opportunity>list("leadId = ?1 and repId in ?2 order by openedAt", leadId,
+                                scope.repIds()))
                 .map(all -> all.stream().map(OpportunityView::of).toList());
     }
 
@@ -113,7 +123,7 @@ public class OpportunityResource {
     }
 
     /** One change in its own transaction; a concurrent change makes the loser 409 with the winner's state. */
-    private static Uni<OpportunityView> change(UUID id,
+    private Uni<OpportunityView> change(UUID id,
             BiFunction<Opportunity, PipelineLead, Uni<Opportunity>> change) {
         return Panache.withTransaction(() -> find(id).chain(o -> PipelineLead.<PipelineLead>findById(o.leadId)
                         .chain(lead -> change.apply(o, lead))))
@@ -124,8 +134,9 @@ public class OpportunityResource {
                 .map(OpportunityView::of);
     }
 
-    static Uni<Opportunity> find(UUID id) {
-        return Opportunity.<Opportunity>findById(id)
+    /** The opportunity as the caller may see it: another rep's is not found. */
+    private Uni<Opportunity> find(UUID id) {
+        return access.opportunity(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Opportunity " + id));
     }
 

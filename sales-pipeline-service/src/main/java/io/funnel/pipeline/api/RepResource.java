@@ -5,9 +5,11 @@ import io.funnel.pipeline.domain.LostUpdate;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.Rep;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reps")
 @Tag(name = "Reps")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SALES_MANAGER)
 public class RepResource {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -68,6 +71,7 @@ public class RepResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     @Operation(summary = "All reps, or one team's, active first, by name")
     public Uni<List<RepView>> list(@QueryParam("team") String team) {
         Uni<List<Rep>> found = team == null || team.isBlank() ? Rep.list("order by active desc, name, id")
@@ -79,6 +83,7 @@ public class RepResource {
     @GET
     @Path("/{id}")
     @WithSession
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.REVENUE_OPS})
     public Uni<RepView> get(@PathParam("id") UUID id) {
         return find(id).chain(this::view);
     }

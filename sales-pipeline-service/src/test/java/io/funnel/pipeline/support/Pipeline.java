@@ -13,6 +13,7 @@ import io.funnel.events.QualificationEvent.ScoreContribution;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +35,31 @@ public final class Pipeline {
     }
 
     public static String rep(String name, String territory, int capacity, String timeZone) {
-        return given().contentType(ContentType.JSON).body("""
-                        {"name":"%s","email":"%s@sales.example","territories":["%s"],"capacity":%d,
-                         "timeZone":"%s"}""".formatted(name, name.toLowerCase().replace(' ', '.'), territory, capacity,
-                        timeZone))
+        return rep(given(), name, territory, capacity, timeZone);
+    }
+
+    /** A rep added with the caller's credentials; its e-mail is {@link #email(String)}. */
+    public static String rep(RequestSpecification caller, String name, String territory, int capacity,
+            String timeZone) {
+        return caller.contentType(ContentType.JSON).body("""
+                        {"name":"%s","email":"%s","territories":["%s"],"capacity":%d,
+                         "timeZone":"%s"}""".formatted(name, email(name), territory, capacity, timeZone))
                 .post("/api/reps").then().statusCode(201).extract().path("id");
+    }
+
+    /** The e-mail of a rep added here: "Ana Rules" is ana.rules@sales.example. */
+    public static String email(String name) {
+        return name.toLowerCase().replace(' ', '.') + "@sales.example";
     }
 
     /** A rule routing leads of this (test-unique) source to the given reps. */
     public static String ruleForSource(String source, String queue, String... repIds) {
+        return ruleForSource(given(), source, queue, repIds);
+    }
+
+    public static String ruleForSource(RequestSpecification caller, String source, String queue, String... repIds) {
         String reps = String.join("\",\"", repIds);
-        return given().contentType(ContentType.JSON).body("""
+        return caller.contentType(ContentType.JSON).body("""
                         {"name":"%s","position":10,"sources":["%s"],"queue":"%s","repIds":["%s"]}"""
                         .formatted("Leads from " + source, source, queue, reps))
                 .post("/api/assignment-rules").then().statusCode(201).extract().path("id");
@@ -83,7 +98,7 @@ public final class Pipeline {
 
     public static void awaitLead(UUID leadId) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/leads/" + leadId).statusCode() == 200);
+                TestDatabase.count("select count(*) from pipeline_lead where lead_id = '" + leadId + "'") == 1);
     }
 
     public static void awaitProcessed(String eventId) {
