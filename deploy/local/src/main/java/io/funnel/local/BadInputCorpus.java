@@ -80,11 +80,43 @@ public final class BadInputCorpus {
         for (Iterator<String> properties = schema.path("properties").fieldNames(); properties.hasNext(); ) {
             String property = properties.next();
             for (String value : HOSTILE_VALUES) {
-                String body = "{\"" + property + "\":" + value + "}";
+                // The other required properties are plausible, so that the hostile value gets past the first check.
+                ObjectNode body = plausible(schema, openApi);
+                body.set(property, EventCodec.readTree(value));
                 check(method, path, property + "=" + abbreviate(value), send(method, path, "application/json",
-                        body.getBytes(StandardCharsets.UTF_8)), true);
+                        body.toString().getBytes(StandardCharsets.UTF_8)), true);
             }
         }
+    }
+
+    /** The schema's required properties with values that pass simple checks (formats, enums, patterns). */
+    private static ObjectNode plausible(JsonNode schema, JsonNode openApi) {
+        ObjectNode body = EventCodec.mapper().createObjectNode();
+        for (JsonNode required : schema.path("required")) {
+            JsonNode property = resolve(schema.path("properties").path(required.asText()), openApi);
+            body.set(required.asText(), plausibleValue(property));
+        }
+        return body;
+    }
+
+    private static JsonNode plausibleValue(JsonNode property) {
+        var json = EventCodec.mapper().getNodeFactory();
+        if (property.has("enum")) {
+            return property.path("enum").get(0);
+        }
+        return switch (property.path("type").asText("string")) {
+            case "integer", "number" -> json.numberNode(1);
+            case "boolean" -> json.booleanNode(true);
+            case "array" -> json.arrayNode();
+            case "object" -> json.objectNode();
+            default -> json.textNode(switch (property.path("format").asText("")) {
+                case "email" -> "corpus." + UUID.randomUUID() + "@example.com";
+                case "uuid" -> UUID.randomUUID().toString();
+                case "date" -> "2026-01-01";
+                case "date-time" -> "2026-01-01T00:00:00Z";
+                default -> property.has("pattern") ? "ES" : "corpus";
+            });
+        };
     }
 
     private Response send(String method, String path, String contentType, byte[] body) {
