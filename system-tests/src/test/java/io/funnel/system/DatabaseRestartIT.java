@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL really stops (pg_ctlcluster) while leads stream in: capture answers 503 with Retry-After, stores
- * nothing half-way, and recovers by itself when the server is back; every acknowledged lead is counted once.
+ * PostgreSQL really stops (pg_ctlcluster) while leads stream in: capture answers 503 with Retry-After, never a
+ * 500, and recovers by itself when the server is back; every acknowledged lead is stored and counted once.
  */
 class DatabaseRestartIT {
 
@@ -49,7 +49,8 @@ class DatabaseRestartIT {
 
         long stored = stack.count(FunnelService.CAPTURE,
                 "select count(*) from lead where email like '" + prefix + "%'");
-        assertThat(stored).as("every 201 stored, nothing refused was stored").isEqualTo(acknowledged);
+        // A commit whose answer the dropped connection lost is stored yet answered 503 (a retry merges by e-mail).
+        assertThat(stored).as("every 201 stored").isBetween((long) acknowledged, (long) acknowledged + 1);
         await().atMost(RECOVERY).untilAsserted(() ->
                 assertThat(WalkingSkeletonIT.entered().get(1) - before.get(1)).as("leads counted").isEqualTo(stored));
     }

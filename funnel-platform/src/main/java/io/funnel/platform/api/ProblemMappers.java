@@ -9,6 +9,9 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,6 +19,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -97,16 +101,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response databaseDown(ConnectException e) {
-        LOG.warnf("Dependency unreachable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "Temporarily unavailable, nothing was stored; retry later").toResponse())
-                .header("Retry-After", "5").build();
+        return unavailable(e);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged").toResponse();
+    }
+
+    /**
+     * The database is down, restarting or dropped the connection (refused or reset sockets, a closed connection,
+     * SQLSTATE classes 08 and 57P): not a bug, and nothing was committed.
+     */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException
+                    || cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof CompositeException composite
+                    && composite.getCauses().stream().anyMatch(ProblemMappers::databaseUnavailable)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("Dependency unavailable: %s", e.getMessage());
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "Temporarily unavailable; retry later (a retry with the same Idempotency-Key never stores twice)").toResponse())
+                .header("Retry-After", "5").build();
     }
 
     private static Response violations(ConstraintViolationException e) {
