@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +38,8 @@ public final class DemoData {
             "grupo-%d.example", "hotmail.com");
     private static final List<Integer> SIZES = List.of(4, 12, 45, 120, 350, 900, 2500);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on the first request, body and all.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String captureUrl;
     private final String apiKey;
     private final String marketing = DevIssuer.token("marketing");
@@ -137,7 +139,8 @@ public final class DemoData {
     }
 
     private HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(captureUrl + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(captureUrl + path))
+                .timeout(Duration.ofSeconds(30));
         if (path.equals("/api/leads")) {
             request.header("X-Api-Key", apiKey);
         } else if (!path.equals("/api/activities")) {

@@ -25,7 +25,8 @@ final class DemoSales {
     private static final List<String> REJECTIONS = List.of("NO_BUDGET", "BAD_FIT", "TIMING", "NO_AUTHORITY");
     private static final List<String> OBJECTIONS = List.of("price", "integration with our ERP", "implementation time");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on the first request, body and all.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Random random = new Random(7);
     private final String pipeline;
     private final List<String> repIds = new ArrayList<>();
@@ -102,7 +103,7 @@ final class DemoSales {
     }
 
     private JsonNode send(String url, String method, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.GET();
