@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.funnel.capture.api.ActivityResource;
 import io.funnel.events.ActivityEvent.VisitorActivityRecorded;
 import io.funnel.events.EventCodec;
 import io.funnel.events.Topics;
@@ -82,6 +83,45 @@ class ActivityStitchingTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(activities.records())
                 .anySatisfy(r -> assertThat(r.key()).isEqualTo(leadId)));
+    }
+
+    @Test
+    void fullBatchesResolveEveryActivitysLead() {
+        String email = "batch." + UUID.randomUUID() + "@acme.example";
+        String known = given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\"}")
+                .post("/api/leads").then().statusCode(201).extract().path("leadId");
+        String visitor = "v-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"other." + email + "\",\"visitorId\":\"" + visitor + "\"}")
+                .post("/api/leads").then().statusCode(201);
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < ActivityResource.MAX_BATCH; i++) {
+            String who = switch (i % 3) {
+                case 0 -> "\"email\":\"" + email.toUpperCase() + "\"";
+                case 1 -> "\"visitorId\":\"" + visitor + "\"";
+                default -> "\"visitorId\":\"" + visitor + "-anonymous-" + i + "\"";
+            };
+            batch.append(i == 0 ? "" : ",").append("{").append(who).append(",\"type\":\"PAGE_VIEW\"}");
+        }
+        String body = batch.append("]").toString();
+
+        for (int round = 0; round < 3; round++) {
+            given().contentType(ContentType.JSON).body(body).post("/api/activities")
+                    .then().statusCode(202).body("accepted", equalTo(ActivityResource.MAX_BATCH));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<VisitorActivityRecorded> seen = activities.records().stream()
+                    .map(r -> (VisitorActivityRecorded) EventCodec.decode(r.header("ce_type"), r.value()))
+                    .toList();
+            assertThat(seen).filteredOn(a -> a.leadId() != null && a.leadId().toString().equals(known))
+                    .hasSize(3 * 167);
+            assertThat(seen).filteredOn(a -> visitor.equals(a.visitorId()))
+                    .hasSize(3 * 167).allSatisfy(a -> assertThat(a.leadId()).isNotNull());
+            assertThat(seen).filteredOn(a -> a.visitorId() != null
+                            && a.visitorId().startsWith(visitor + "-anonymous-"))
+                    .hasSize(3 * 166).allSatisfy(a -> assertThat(a.leadId()).isNull());
+        });
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Stores a batch of activities and publishes them, with the lead id where the visitor is already known. */
@@ -42,46 +45,66 @@ public class ActivityRecorder {
                 throw ProblemException.unprocessable(field(batch, i, "occurredAt"), "is in the future");
             }
         }
-        return Panache.withTransaction(() -> {
+        return Panache.withTransaction(() -> knownLeads(batch).chain(known -> {
             List<Activity> stored = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < batch.size(); i++) {
-                int index = i;
-                chain = chain.chain(() -> toActivity(batch, index, now)).invoke(stored::add).replaceWithVoid();
+                stored.add(toActivity(batch, i, known, now));
             }
-            return chain.chain(() -> Activity.persist(stored))
+            return Activity.persist(stored)
                     .chain(() -> outbox.publishAll(stored.stream().map(ActivityEvents::recorded).toList()))
                     .replaceWith(() -> stored.stream().map(a -> a.id).toList());
-        });
+        }));
     }
 
-    private Uni<Activity> toActivity(List<ActivityRequest> batch, int index, Instant now) {
-        ActivityRequest request = batch.get(index);
-        return resolveLead(request).map(leadId -> {
-            if (leadId == null && (request.visitorId() == null || request.visitorId().isBlank())) {
-                throw ProblemException.unprocessable(field(batch, index, "email"),
-                        "no lead has this e-mail; send the visitorId instead");
+    /**
+     * The leads the batch's e-mails and visitor ids are known to be, in two queries whatever the batch size: a chain
+     * of one lookup per activity nests as deep as the batch is long and overflows a small thread stack.
+     */
+    private Uni<KnownLeads> knownLeads(List<ActivityRequest> batch) {
+        Set<String> emails = new HashSet<>();
+        Set<String> visitorIds = new HashSet<>();
+        for (ActivityRequest request : batch) {
+            if (present(request.email())) {
+                emails.add(EmailNormalizer.normalize(request.email()));
             }
-            Activity activity = new Activity();
-            activity.id = UUID.randomUUID();
-            activity.visitorId = request.visitorId() == null || request.visitorId().isBlank() ? null
-                    : request.visitorId();
-            activity.leadId = leadId;
-            activity.type = request.type();
-            activity.url = request.url();
-            activity.contentId = request.contentId();
-            activity.campaign = request.campaign();
-            activity.occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
-            return activity;
-        });
+            if (present(request.visitorId())) {
+                visitorIds.add(request.visitorId());
+            }
+        }
+        return Lead.idsByNormalizedEmail(emails).chain(byEmail -> stitching.leadsOf(visitorIds)
+                .map(byVisitor -> new KnownLeads(byEmail, byVisitor)));
     }
 
-    private Uni<UUID> resolveLead(ActivityRequest request) {
-        if (request.email() != null && !request.email().isBlank()) {
-            return Lead.findByNormalizedEmail(EmailNormalizer.normalize(request.email()))
-                    .chain(lead -> lead != null ? Uni.createFrom().item(lead.id) : stitching.leadOf(request.visitorId()));
+    private record KnownLeads(Map<String, UUID> byEmail, Map<String, UUID> byVisitor) {
+
+        /** The lead of the e-mail, else of the visitor id, else null. */
+        UUID of(ActivityRequest request) {
+            UUID lead = present(request.email()) ? byEmail.get(EmailNormalizer.normalize(request.email())) : null;
+            return lead != null || !present(request.visitorId()) ? lead : byVisitor.get(request.visitorId());
         }
-        return stitching.leadOf(request.visitorId());
+    }
+
+    private static Activity toActivity(List<ActivityRequest> batch, int index, KnownLeads known, Instant now) {
+        ActivityRequest request = batch.get(index);
+        UUID leadId = known.of(request);
+        if (leadId == null && !present(request.visitorId())) {
+            throw ProblemException.unprocessable(field(batch, index, "email"),
+                    "no lead has this e-mail; send the visitorId instead");
+        }
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.visitorId = present(request.visitorId()) ? request.visitorId() : null;
+        activity.leadId = leadId;
+        activity.type = request.type();
+        activity.url = request.url();
+        activity.contentId = request.contentId();
+        activity.campaign = request.campaign();
+        activity.occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
+        return activity;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String field(List<ActivityRequest> batch, int index, String name) {

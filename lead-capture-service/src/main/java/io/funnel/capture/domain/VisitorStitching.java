@@ -6,7 +6,10 @@ import io.funnel.capture.persistence.VisitorIdentity;
 import io.funnel.platform.messaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * When a visitor identifies (a lead posted with its visitor id), its anonymous history becomes the lead's: the
@@ -40,11 +43,12 @@ public class VisitorStitching {
         });
     }
 
-    /** The lead a visitor id is known to be, or null. */
-    public Uni<UUID> leadOf(String visitorId) {
-        if (visitorId == null) {
-            return Uni.createFrom().nullItem();
+    /** The leads these visitor ids are known to be; unknown ids are absent. */
+    public Uni<Map<String, UUID>> leadsOf(Set<String> visitorIds) {
+        if (visitorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
         }
-        return VisitorIdentity.<VisitorIdentity>findById(visitorId).map(v -> v == null ? null : v.leadId);
+        return VisitorIdentity.<VisitorIdentity>list("visitorId in ?1", visitorIds)
+                .map(known -> known.stream().collect(Collectors.toMap(v -> v.visitorId, v -> v.leadId)));
     }
 }

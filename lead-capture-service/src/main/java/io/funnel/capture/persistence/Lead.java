@@ -9,7 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A lead as capture stores it: the latest known profile, where it came from and its consent. */
 @Entity
@@ -54,5 +56,14 @@ public class Lead extends PanacheEntityBase {
 
     public static Uni<Lead> findByNormalizedEmail(String normalizedEmail) {
         return find("normalizedEmail", normalizedEmail).firstResult();
+    }
+
+    /** The ids of the leads with these normalised e-mails, by e-mail; unknown e-mails are absent. */
+    public static Uni<Map<String, UUID>> idsByNormalizedEmail(Set<String> normalizedEmails) {
+        if (normalizedEmails.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Lead.<Lead>list("normalizedEmail in ?1", normalizedEmails)
+                .map(leads -> leads.stream().collect(Collectors.toMap(l -> l.normalizedEmail, l -> l.id)));
     }
 }
