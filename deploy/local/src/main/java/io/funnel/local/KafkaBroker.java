@@ -116,6 +116,37 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Records that the running consumer groups (those with members) have not committed yet, counting every partition
+     * assigned to them from its start when nothing is committed there.
+     */
+    public long totalLag() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            List<String> groups = admin.listGroups().all().get().stream().map(g -> g.groupId()).toList();
+            long lag = 0;
+            for (var group : admin.describeConsumerGroups(groups).all().get().values()) {
+                Set<org.apache.kafka.common.TopicPartition> assigned = new java.util.HashSet<>();
+                group.members().forEach(m -> assigned.addAll(m.assignment().topicPartitions()));
+                if (assigned.isEmpty()) {
+                    continue;
+                }
+                var committed = admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                var ends = admin.listOffsets(assigned.stream().collect(java.util.stream.Collectors.toMap(
+                        p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                for (var partition : assigned) {
+                    var done = committed.get(partition);
+                    lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+                }
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the consumer groups' lag", e.getCause());
+        }
+    }
+
     /** Records of {@code topic} the consumer group has not committed yet; all of them if it committed nothing. */
     public long lag(String groupId, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {

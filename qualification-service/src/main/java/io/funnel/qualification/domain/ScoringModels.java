@@ -20,6 +20,7 @@ public class ScoringModels {
     private static final long CHANGE_LOCK = 0x5C0_12E_D0CL;
 
     private final Clock clock;
+    private volatile CompiledModel compiled;
 
     public ScoringModels(Clock clock) {
         this.clock = clock;
@@ -30,8 +31,20 @@ public class ScoringModels {
                 .onItem().ifNull().failWith(() -> new IllegalStateException("No scoring model: migration missing"));
     }
 
+    /**
+     * The model in force, compiled. Versions never change, so the compiled one is kept until a newer version appears:
+     * each event then costs a lookup of the version number instead of parsing the model and compiling its patterns.
+     */
     public Uni<CompiledModel> compiledCurrent() {
-        return current().map(v -> CompiledModel.of(v.version, parse(v.model)));
+        CompiledModel cached = compiled;
+        return ScoringModelVersion.currentVersion().chain(version -> cached != null && version != null
+                && cached.version() == version
+                ? Uni.createFrom().item(cached)
+                : current().map(v -> {
+                    CompiledModel model = CompiledModel.of(v.version, parse(v.model));
+                    compiled = model;
+                    return model;
+                }));
     }
 
     /** Stores the model as the next version; call inside a transaction. Invalid models are refused with 422. */

@@ -1,5 +1,6 @@
 package io.funnel.qualification.persistence;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
@@ -20,5 +21,11 @@ public class ScoringModelVersion extends PanacheEntityBase {
 
     public static Uni<ScoringModelVersion> current() {
         return ScoringModelVersion.<ScoringModelVersion>find("order by version desc").firstResult();
+    }
+
+    /** The number of the version in force, or null before the first. */
+    public static Uni<Integer> currentVersion() {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select max(v.version) from ScoringModelVersion v", Integer.class).getSingleResult());
     }
 }

@@ -10,6 +10,7 @@ import io.funnel.reporting.persistence.ProjectionTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -149,12 +150,11 @@ public class ProjectionRebuild {
         }
     }
 
+    /** In order, one after the other; a stream rather than nested chains, whose depth would grow with the batch. */
     private Uni<Void> applyAll(List<FunnelEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (FunnelEvent event : events) {
-            chain = chain.chain(() -> projection.apply(event));
-        }
-        return chain;
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(projection::apply)
+                .collect().last().replaceWithVoid();
     }
 
     private KafkaConsumer<String, String> consumer() {
