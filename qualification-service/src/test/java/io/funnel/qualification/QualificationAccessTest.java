@@ -54,7 +54,7 @@ class QualificationAccessTest {
         SIMULATION(Set.of(Roles.MARKETING, Roles.REVENUE_OPS), request -> request.contentType(ContentType.JSON)
                 .body(currentRules()).post("/api/scoring-model/simulate")),
         MODEL_CHANGE(Set.of(Roles.MARKETING), request -> request.contentType(ContentType.JSON)
-                .body(withAuthor(currentRules())).put("/api/scoring-model")),
+                .body(currentRules()).put("/api/scoring-model")),
         PERSONA_CHANGE(Set.of(Roles.MARKETING), request -> request.contentType(ContentType.JSON)
                 .body(Map.of("name", "Access " + UUID.randomUUID(),
                         "criteria", List.of(Map.of("attribute", "jobTitle", "pattern", "buyer"))))
@@ -112,7 +112,7 @@ class QualificationAccessTest {
                 .then().statusCode(200).extract().path("version");
         for (String role : ROLES.stream().filter(role -> !role.equals(Roles.MARKETING)).toList()) {
             given().auth().oauth2(DevIssuer.token(role)).contentType(ContentType.JSON)
-                    .body(withAuthor(currentRules())).put("/api/scoring-model").then().statusCode(403);
+                    .body(currentRules()).put("/api/scoring-model").then().statusCode(403);
         }
         given().auth().oauth2(DevIssuer.token(Roles.REVENUE_OPS)).get("/api/scoring-model")
                 .then().statusCode(200).body("version", equalTo(version));
@@ -129,11 +129,6 @@ class QualificationAccessTest {
         Map<String, Object> model = given().auth().oauth2(DevIssuer.token(Roles.MARKETING)).get("/api/scoring-model")
                 .then().statusCode(200).extract().as(Map.class);
         return Map.of("fitRules", model.get("fitRules"), "behaviourRules", model.get("behaviourRules"));
-    }
-
-    private static Map<String, Object> withAuthor(Map<String, Object> rules) {
-        return Map.of("author", "access-test", "fitRules", rules.get("fitRules"),
-                "behaviourRules", rules.get("behaviourRules"));
     }
 
     /** A lead this service has scored, published once as LeadCaptured. */

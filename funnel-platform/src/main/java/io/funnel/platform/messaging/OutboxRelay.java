@@ -1,20 +1,17 @@
 package io.funnel.platform.messaging;
 
+import io.funnel.platform.SafeContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -45,7 +42,7 @@ public class OutboxRelay {
                     + " order by seq limit ?1 for update skip locked";
 
     private final MutinyEmitter<String> emitter;
-    private final Vertx vertx;
+    private final SafeContext safeContext;
     private final URI source;
     private final int batchSize;
     private final Duration interval;
@@ -54,13 +51,13 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> emitter,
-            Vertx vertx,
+            SafeContext safeContext,
             @ConfigProperty(name = "funnel.event-source") String source,
             @ConfigProperty(name = "funnel.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "funnel.outbox.interval") Duration interval,
             MeterRegistry registry) {
         this.emitter = emitter;
-        this.vertx = vertx;
+        this.safeContext = safeContext;
         this.source = URI.create(source);
         this.batchSize = batchSize;
         this.interval = interval;
@@ -71,7 +68,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent started) {
         ticking = Multi.createFrom().ticks().every(interval)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> onSafeContext(this::relayPending))
+                .onItem().transformToUniAndConcatenate(tick -> safeContext.run(this::relayPending))
                 .subscribe().with(ignored -> { }, e -> LOG.error("Outbox relay stopped", e));
     }
 
@@ -148,13 +145,5 @@ public class OutboxRelay {
                         .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build());
-    }
-
-    /** Hibernate Reactive needs a safe duplicated Vert.x context; a timer thread has none. */
-    private Uni<Void> onSafeContext(java.util.function.Supplier<Uni<Void>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
-                work.get().subscribe().with(done::complete, done::fail)));
     }
 }

@@ -12,6 +12,7 @@ import io.funnel.qualification.persistence.HistoryStore;
 import io.funnel.qualification.persistence.ScoringModelVersion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,14 +41,16 @@ public class ScoringModelResource {
     private final AgreementBook agreements;
     private final Personas personas;
     private final Clock clock;
+    private final SecurityIdentity caller;
 
     public ScoringModelResource(ScoringModels models, HistoryStore history, AgreementBook agreements,
-            Personas personas, Clock clock) {
+            Personas personas, Clock clock, SecurityIdentity caller) {
         this.models = models;
         this.history = history;
         this.agreements = agreements;
         this.personas = personas;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GET
@@ -61,10 +64,11 @@ public class ScoringModelResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    @Operation(summary = "Change the scoring model", description = "Stores a new version; an invalid model is "
-            + "refused as a whole with 422 naming each bad rule (e.g. fitRules[2].pattern).")
+    @Operation(summary = "Change the scoring model", description = "Stores a new version whose author is the caller "
+            + "(the token's user name: upn, else preferred_username, else sub); an invalid model is refused as a "
+            + "whole with 422 naming each bad rule (e.g. fitRules[2].pattern).")
     public Uni<ModelView> change(@Valid @NotNull ModelChange change) {
-        return models.change(change.model(), change.author()).map(ModelView::of);
+        return models.change(change.model(), caller.getPrincipal().getName()).map(ModelView::of);
     }
 
     @GET

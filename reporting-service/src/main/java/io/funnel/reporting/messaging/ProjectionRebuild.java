@@ -4,17 +4,14 @@ import io.funnel.events.EventCodec;
 import io.funnel.events.FunnelEvent;
 import io.funnel.events.Topics;
 import io.funnel.events.UnreadableEventException;
+import io.funnel.platform.SafeContext;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.reporting.domain.FunnelProjection;
 import io.funnel.reporting.persistence.ProjectionTables;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,16 +51,16 @@ public class ProjectionRebuild {
 
     private final FunnelProjection projection;
     private final ProjectionTables tables;
-    private final Vertx vertx;
+    private final SafeContext safeContext;
     private final Clock clock;
     private final String bootstrapServers;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, null));
 
-    public ProjectionRebuild(FunnelProjection projection, ProjectionTables tables, Vertx vertx, Clock clock,
+    public ProjectionRebuild(FunnelProjection projection, ProjectionTables tables, SafeContext safeContext, Clock clock,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.projection = projection;
         this.tables = tables;
-        this.vertx = vertx;
+        this.safeContext = safeContext;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
     }
@@ -92,24 +87,24 @@ public class ProjectionRebuild {
                     .map(p -> new TopicPartition(t, p.partition()))).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            onContext(() -> Panache.withTransaction(tables::createFresh)).await().indefinitely();
+            safeContext.run(() -> Panache.withTransaction(tables::createFresh)).await().indefinitely();
             long replayed = 0;
             List<FunnelEvent> batch;
             while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
                 List<FunnelEvent> events = batch;
-                onContext(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> applyAll(events))))
+                safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> applyAll(events))))
                         .await().indefinitely();
                 replayed += events.size();
                 status.set(new Status(State.RUNNING, started, null, replayed, null));
             }
-            long total = replayed + onContext(context -> Panache.withTransaction(() -> tables.lockLive()
+            long total = replayed + safeContext.runWith(context -> Panache.withTransaction(() -> tables.lockLive()
                     .chain(() -> Uni.createFrom().item(() -> drain(consumer, partitions))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .emitOn(task -> context.runOnContext(ignored -> task.run())))
                     .chain(rest -> tables.useFresh().chain(() -> applyAll(rest))
                             .chain(tables::swap).chain(tables::usePublic).replaceWith((long) rest.size()))))
                     .await().indefinitely();
-            onContext(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
+            safeContext.run(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
             status.set(new Status(State.DONE, started, clock.instant(), total, null));
             LOG.infof("Projection rebuilt from %d events", total);
         } catch (RuntimeException e) {
@@ -164,20 +159,5 @@ public class ProjectionRebuild {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-    }
-
-    private <T> Uni<T> onContext(Supplier<Uni<T>> work) {
-        return onContext(context -> work.get());
-    }
-
-    /**
-     * Hibernate Reactive runs on a safe duplicated Vert.x context; this worker thread has none. Blocking steps inside
-     * {@code work} come back to {@code context} before touching the session again.
-     */
-    private <T> Uni<T> onContext(Function<Context, Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
-                work.apply(context).subscribe().with(done::complete, done::fail)));
     }
 }

@@ -24,6 +24,12 @@ public interface WebhookConfig {
     /** Attempts before a delivery is FAILED. */
     int maxAttempts();
 
+    /**
+     * How long this instance trusts what it read of the active webhooks' event types; a webhook created or changed
+     * through another replica gets the events consumed here from at most this long after.
+     */
+    Duration subscriptionsMaxAge();
+
     /** Whether URLs may point to loopback, private and link-local addresses (tests and the local stack only). */
     boolean allowPrivateTargets();
 }

@@ -1,16 +1,13 @@
 package io.funnel.reporting.webhooks;
 
+import io.funnel.platform.SafeContext;
 import io.funnel.reporting.webhooks.Deliveries.Due;
 import io.funnel.reporting.webhooks.Deliveries.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +33,7 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final RetryPolicy retry;
     private final Clock clock;
-    private final Vertx vertx;
+    private final SafeContext safeContext;
     private final int maxInFlight;
     private final Duration lease;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -45,12 +42,12 @@ public class WebhookDispatcher {
     private final Counter exhausted;
 
     public WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookConfig config, Clock clock,
-            Vertx vertx, MeterRegistry registry) {
+            SafeContext safeContext, MeterRegistry registry) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.retry = RetryPolicy.of(config);
         this.clock = clock;
-        this.vertx = vertx;
+        this.safeContext = safeContext;
         this.maxInFlight = config.maxInFlight();
         this.lease = config.timeout().plus(LEASE_MARGIN);
         this.delivered = registry.counter("funnel.webhooks.attempts", "outcome", "delivered");
@@ -76,13 +73,11 @@ public class WebhookDispatcher {
     /** On a context of its own: Hibernate Reactive allows one session per context, and attempts overlap. */
     private void attemptApart(Due due) {
         inFlight.incrementAndGet();
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> attempt(due)
+        safeContext.run(() -> attempt(due))
                 .onTermination().invoke(inFlight::decrementAndGet)
                 .subscribe().with(done -> { }, e -> LOG.warnf(
                         "Outcome of webhook delivery %s not recorded; it is retried after its lease: %s",
-                        due.id(), e.getMessage())));
+                        due.id(), e.getMessage()));
     }
 
     private Uni<Void> attempt(Due due) {

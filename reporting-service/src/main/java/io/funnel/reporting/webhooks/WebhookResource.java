@@ -41,13 +41,15 @@ public class WebhookResource {
 
     private final WebhookTargets targets;
     private final DeliveryLog log;
+    private final SubscribedTypes subscribed;
     private final Clock clock;
     private final String source;
 
-    public WebhookResource(WebhookTargets targets, DeliveryLog log, Clock clock,
+    public WebhookResource(WebhookTargets targets, DeliveryLog log, SubscribedTypes subscribed, Clock clock,
             @ConfigProperty(name = "funnel.event-source") String source) {
         this.targets = targets;
         this.log = log;
+        this.subscribed = subscribed;
         this.clock = clock;
         this.source = source;
     }
@@ -67,7 +69,7 @@ public class WebhookResource {
             webhook.secret = WebhookSignature.newSecret();
             apply(webhook, request, url, types, webhook.createdAt);
             return webhook.persist().replaceWith(webhook);
-        })).map(webhook -> Response.created(URI.create("/api/webhooks/" + webhook.id))
+        })).invoke(subscribed::changed).map(webhook -> Response.created(URI.create("/api/webhooks/" + webhook.id))
                 .entity(WebhookView.withSecret(webhook)).build());
     }
 
@@ -95,15 +97,16 @@ public class WebhookResource {
         List<String> types = request.subscribedTypes();
         return targets.refuseInternal(url).chain(() -> Panache.withTransaction(() -> find(id)
                 .invoke(webhook -> apply(webhook, request, url, types, clock.instant()))))
+                .invoke(subscribed::changed)
                 .map(WebhookView::of);
     }
 
     @DELETE
     @Path("/{id}")
-    @WithTransaction
     @Operation(summary = "Delete a webhook and its delivery log")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return find(id).chain(Webhook::delete).replaceWith(Response.noContent().build());
+        return Panache.withTransaction(() -> find(id).chain(Webhook::delete)).invoke(subscribed::changed)
+                .replaceWith(Response.noContent().build());
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.funnel.events.EventTypes;
 import io.funnel.events.LeadEvent.LeadCaptured;
 import io.funnel.events.LeadEvent.LeadErased;
 import io.funnel.events.LeadEvent.LeadProfile;
+import io.funnel.events.QualificationEvent.LeadDisqualified;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
@@ -22,6 +23,7 @@ import io.funnel.platform.security.Roles;
 import io.funnel.reporting.webhooks.WebhookReceiver.Request;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ class WebhookDeliveryTest {
     private static final String CAPTURED = EventTypes.typeOf(LeadCaptured.class);
     private static final String QUALIFIED = EventTypes.typeOf(LeadQualified.class);
     private static final String ERASED = EventTypes.typeOf(LeadErased.class);
+    private static final String DISQUALIFIED = EventTypes.typeOf(LeadDisqualified.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static WebhookReceiver receiver;
@@ -222,6 +225,45 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void aSubscriptionChangedThroughTheApiAppliesToTheNextEvent() {
+        String url = receiver.url("/changed", n -> 204);
+        Webhooks.Created hook = subscribe(url, DISQUALIFIED);
+        UUID lead = UUID.randomUUID();
+        String before = newId();
+        String marker = newId();
+        publish(qualified(lead), before);
+        // Same lead, same partition: once the marker is delivered, the earlier event was consumed (and skipped).
+        publish(new LeadDisqualified(lead, "no budget", Instant.now()), marker);
+        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(status(hook, marker)));
+
+        given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(DISQUALIFIED, QUALIFIED)))
+                .put("/api/webhooks/" + hook.id()).then().statusCode(200);
+        String after = newId();
+        publish(qualified(lead), after);
+
+        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(status(hook, after)));
+        assertThat(deliveries(hook.id(), before)).isEmpty();
+    }
+
+    @Test
+    void aWebhookAddedThroughAnotherReplicaGetsEventsWithinTheSubscriptionsMaxAge() {
+        Webhooks.Created here = subscribe(receiver.url("/here", n -> 204), DISQUALIFIED);
+        UUID lead = UUID.randomUUID();
+        String marker = newId();
+        publish(new LeadDisqualified(lead, "no budget", Instant.now()), marker);
+        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(status(here, marker)));
+
+        String elsewhere = addedByAnotherReplica(receiver.url("/elsewhere", n -> 204), QUALIFIED);
+        webhooks.add(elsewhere);
+
+        // The subscriptions were just read here without it; they are read again within 10 s (the max age).
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            publish(qualified(lead), newId());
+            return !receiver.about("/elsewhere", lead.toString()).isEmpty();
+        });
+    }
+
     private Webhooks.Created subscribe(String url, String... eventTypes) {
         Webhooks.Created hook = Webhooks.create(url, eventTypes);
         webhooks.add(hook.id());
@@ -242,6 +284,20 @@ class WebhookDeliveryTest {
     private static long payloadsStored(UUID lead) {
         return TestDatabase.count("select count(*) from webhook_delivery where subject = '" + lead
                 + "' and event_type <> '" + ERASED + "' and payload is not null");
+    }
+
+    /** Written straight to the table, as another replica's API does: this instance is not told. */
+    private static String addedByAnotherReplica(String url, String eventType) {
+        String id = UUID.randomUUID().toString();
+        TestDatabase.count("with added as (insert into webhook (id, url, event_types, description, active, secret,"
+                + " created_at, updated_at) values ('" + id + "', '" + url + "', array['" + eventType + "'],"
+                + " 'another replica', true, 'a-secret-of-at-least-24-characters', now(), now()) returning id)"
+                + " select count(*) from added");
+        return id;
+    }
+
+    private static LeadQualified qualified(UUID lead) {
+        return new LeadQualified(lead, 60, 50, null, List.of(), Instant.now());
     }
 
     private static LeadCaptured captured(UUID lead, Instant at) {

@@ -125,5 +125,10 @@ class WebhookTargetsTest {
         public int maxAttempts() {
             return 1;
         }
+
+        @Override
+        public Duration subscriptionsMaxAge() {
+            return Duration.ofSeconds(1);
+        }
     }
 }

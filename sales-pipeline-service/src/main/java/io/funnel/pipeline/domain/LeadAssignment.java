@@ -73,7 +73,7 @@ public class LeadAssignment {
                 lead.source = routing == null ? null : routing.source;
                 lead.persona = qualified.persona() != null ? qualified.persona()
                         : routing == null ? null : routing.persona;
-                return loadPool().chain(pool -> assign(lead, pool, null))
+                return loadPool().chain(pool -> apply(lead, pool, route(lead, pool, null)))
                         .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
             });
         });
@@ -171,10 +171,6 @@ public class LeadAssignment {
         return AssignmentRule.inOrder().chain(rules -> Rep.<Rep>listAll().chain(reps -> PipelineLead.openLeadsPerRep()
                 .map(open -> new Pool(rules, reps.stream().collect(Collectors.toMap(r -> r.id, Function.identity())),
                         open))));
-    }
-
-    private Uni<Void> assign(PipelineLead lead, Pool pool, UUID excluded) {
-        return apply(lead, pool, route(lead, pool, excluded));
     }
 
     private RepRouter.Routing route(PipelineLead lead, Pool pool, UUID excluded) {

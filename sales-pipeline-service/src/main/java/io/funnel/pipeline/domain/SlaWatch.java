@@ -6,21 +6,17 @@ import io.funnel.events.PipelineEvent.SlaBreached;
 import io.funnel.events.PipelineEvent.SlaKind;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.PipelineLead.Stage;
+import io.funnel.platform.SafeContext;
 import io.funnel.platform.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,15 +40,15 @@ public class SlaWatch {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final Vertx vertx;
+    private final SafeContext safeContext;
     private final LeadAssignment assignment;
     private final boolean reassignOnBreach;
 
-    public SlaWatch(Outbox outbox, Clock clock, Vertx vertx, LeadAssignment assignment,
+    public SlaWatch(Outbox outbox, Clock clock, SafeContext safeContext, LeadAssignment assignment,
             @ConfigProperty(name = "funnel.pipeline.sla.reassign-on-breach") boolean reassignOnBreach) {
         this.outbox = outbox;
         this.clock = clock;
-        this.vertx = vertx;
+        this.safeContext = safeContext;
         this.assignment = assignment;
         this.reassignOnBreach = reassignOnBreach;
     }
@@ -69,7 +65,7 @@ public class SlaWatch {
      * now) makes the batch roll back; the next check picks it up again.
      */
     public Uni<Integer> check() {
-        return onSafeContext(() -> Panache.withTransaction(this::fireDueTimers))
+        return safeContext.run(() -> Panache.withTransaction(this::fireDueTimers))
                 .onFailure(LostUpdate::is).recoverWithItem(e -> {
                     LOG.debugf("SLA check met a concurrent change, retrying next time: %s", e.getMessage());
                     return 0;
@@ -129,13 +125,5 @@ public class SlaWatch {
             }
         }
         return events;
-    }
-
-    /** Hibernate Reactive needs a safe duplicated Vert.x context; scheduler and test threads have none. */
-    private <T> Uni<T> onSafeContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(done -> context.runOnContext(ignored ->
-                work.get().subscribe().with(done::complete, done::fail)));
     }
 }
