@@ -1,9 +1,7 @@
 package io.funnel.platform.messaging;
 
-import io.funnel.platform.SafeContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -12,14 +10,18 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,10 +41,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM_BATCH =
             "select seq, id, topic, record_key, type, occurred_at, payload from outbox_event"
-                    + " order by seq limit ?1 for update skip locked";
+                    + " order by seq limit $1 for update skip locked";
+    private static final String DELETE_BATCH = "delete from outbox_event where seq = any($1)";
 
     private final MutinyEmitter<String> emitter;
-    private final SafeContext safeContext;
+    private final Pool database;
     private final URI source;
     private final int batchSize;
     private final Duration interval;
@@ -51,13 +54,13 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> emitter,
-            SafeContext safeContext,
+            Pool database,
             @ConfigProperty(name = "funnel.event-source") String source,
             @ConfigProperty(name = "funnel.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "funnel.outbox.interval") Duration interval,
             MeterRegistry registry) {
         this.emitter = emitter;
-        this.safeContext = safeContext;
+        this.database = database;
         this.source = URI.create(source);
         this.batchSize = batchSize;
         this.interval = interval;
@@ -68,7 +71,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent started) {
         ticking = Multi.createFrom().ticks().every(interval)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> safeContext.run(this::relayPending))
+                .onItem().transformToUniAndConcatenate(tick -> relayPending())
                 .subscribe().with(ignored -> { }, e -> LOG.error("Outbox relay stopped", e));
     }
 
@@ -86,24 +89,30 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    /** Relays one batch; answers how many rows it sent. */
+    /**
+     * Relays one batch; answers how many rows it sent. Plain SQL on the reactive pool rather than a Hibernate session:
+     * Hibernate caches a plan per execution of a native select and never finds it again, so a poll every 100 ms filled
+     * its plan cache and pushed out the plans of the services' own queries.
+     */
     Uni<Integer> relayBatch() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.<Object[]>createNativeQuery(CLAIM_BATCH)
-                        .setParameter(1, batchSize)
-                        .getResultList())
-                .map(rows -> rows.stream().map(OutboxRelay::toRow).toList())
-                .chain(batch -> send(batch).chain(() -> delete(batch)).replaceWith(batch.size())));
+        return database.withTransaction(connection -> connection.preparedQuery(CLAIM_BATCH)
+                .execute(Tuple.of(batchSize))
+                .map(rows -> {
+                    List<Row> batch = new ArrayList<>(rows.size());
+                    rows.forEach(row -> batch.add(toRow(row)));
+                    return batch;
+                })
+                .chain(batch -> send(batch).chain(() -> delete(connection, batch)).replaceWith(batch.size())));
     }
 
-    /** A claimed outbox row; read as columns because Hibernate Reactive cannot map locking native queries. */
+    /** A claimed outbox row. */
     private record Row(long seq, UUID id, String topic, String recordKey, String type, Instant occurredAt,
             String payload) {
     }
 
-    private static Row toRow(Object[] c) {
-        return new Row(((Number) c[0]).longValue(), (UUID) c[1], (String) c[2], (String) c[3], (String) c[4],
-                toInstant(c[5]), (String) c[6]);
+    private static Row toRow(io.vertx.mutiny.sqlclient.Row c) {
+        return new Row(c.getLong("seq"), c.getUUID("id"), c.getString("topic"), c.getString("record_key"),
+                c.getString("type"), toInstant(c.getValue("occurred_at")), c.getString("payload"));
     }
 
     private static Instant toInstant(Object column) {
@@ -124,11 +133,12 @@ public class OutboxRelay {
         return Uni.join().all(acks).andFailFast().invoke(() -> relayed.increment(batch.size())).replaceWithVoid();
     }
 
-    private static Uni<Void> delete(List<Row> batch) {
+    private static Uni<Void> delete(SqlConnection connection, List<Row> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return OutboxEvent.delete("seq in ?1", batch.stream().map(Row::seq).toList()).replaceWithVoid();
+        Long[] seqs = batch.stream().map(Row::seq).toArray(Long[]::new);
+        return connection.preparedQuery(DELETE_BATCH).execute(Tuple.of(seqs)).replaceWithVoid();
     }
 
     private Message<String> toMessage(Row row) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.funnel.events.EventCodec;
 import io.funnel.platform.api.Problem;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.qualification.persistence.AdvisoryLock;
 import io.funnel.qualification.persistence.ScoringModelVersion;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -50,9 +50,8 @@ public class ScoringModels {
     /** Stores the model as the next version; call inside a transaction. Invalid models are refused with 422. */
     public Uni<ScoringModelVersion> change(ScoringModel model, String author) {
         requireValid(model);
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(" + CHANGE_LOCK + ")").getSingleResult())
-                .chain(locked -> ScoringModelVersion.current())
+        return AdvisoryLock.acquire(CHANGE_LOCK)
+                .chain(ScoringModelVersion::current)
                 .chain(latest -> {
                     ScoringModelVersion next = new ScoringModelVersion();
                     next.version = latest == null ? 1 : latest.version + 1;

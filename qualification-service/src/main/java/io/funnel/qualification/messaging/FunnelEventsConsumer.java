@@ -15,6 +15,7 @@ import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.funnel.qualification.domain.LeadQualifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -37,50 +38,53 @@ public class FunnelEventsConsumer {
 
     @Incoming("leads")
     public Uni<Void> leads(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
     @Incoming("activities")
     public Uni<Void> activities(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
     @Incoming("pipeline")
     public Uni<Void> pipeline(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
     @Incoming("agreements")
     public Uni<Void> agreements(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
-    Uni<Void> apply(EventEnvelope envelope) {
+    /** What an event means here; null for anonymous activity, which is scored once the visitor identifies. */
+    Supplier<Uni<Void>> workFor(EventEnvelope envelope) {
         FunnelEvent event = envelope.event();
         if (event instanceof LeadCaptured captured) {
-            return qualifier.onProfile(captured.leadId(), captured.profile(), captured.occurredAt(), "LeadCaptured");
+            return () -> qualifier.onProfile(captured.leadId(), captured.profile(), captured.occurredAt(),
+                    "LeadCaptured");
         }
         if (event instanceof LeadUpdated updated) {
-            return qualifier.onProfile(updated.leadId(), updated.profile(), updated.occurredAt(), "LeadUpdated");
+            return () -> qualifier.onProfile(updated.leadId(), updated.profile(), updated.occurredAt(),
+                    "LeadUpdated");
         }
         if (event instanceof LeadErased erased) {
-            return qualifier.onErased(erased.leadId());
+            return () -> qualifier.onErased(erased.leadId());
         }
         if (event instanceof VisitorActivityRecorded activity) {
-            return qualifier.onActivity(activity);
+            return activity.leadId() == null ? null : () -> qualifier.onActivity(activity);
         }
         if (event instanceof LeadRejected rejected) {
-            return qualifier.onRejected(rejected.leadId(), rejected.occurredAt());
+            return () -> qualifier.onRejected(rejected.leadId(), rejected.occurredAt());
         }
         if (event instanceof LeadAccepted accepted) {
-            return qualifier.onOutcome(accepted.leadId(), Outcome.ACCEPTED, accepted.occurredAt());
+            return () -> qualifier.onOutcome(accepted.leadId(), Outcome.ACCEPTED, accepted.occurredAt());
         }
         if (event instanceof OpportunityWon won) {
-            return qualifier.onOutcome(won.leadId(), Outcome.WON, won.occurredAt());
+            return () -> qualifier.onOutcome(won.leadId(), Outcome.WON, won.occurredAt());
         }
         if (event instanceof AgreementUpdated agreement) {
-            return qualifier.onAgreement(agreement);
+            return () -> qualifier.onAgreement(agreement);
         }
-        return Uni.createFrom().voidItem();
+        return null;
     }
 }

@@ -25,10 +25,7 @@ public class HistoryStore {
      * at once, and an activity stored while the profile is being scored must not be missed by both.
      */
     public Uni<Void> lockLead(UUID leadId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, leadId.getMostSignificantBits() ^ leadId.getLeastSignificantBits())
-                .getSingleResult())
-                .replaceWithVoid();
+        return AdvisoryLock.acquire(leadId.getMostSignificantBits() ^ leadId.getLeastSignificantBits());
     }
 
     /** Answers whether the activity was new (the same activity id may arrive again, e.g. after identification). */

@@ -57,7 +57,7 @@ public class FunnelEventsConsumer {
      */
     private Uni<Void> consume(Message<String> message) {
         AtomicReference<EventEnvelope> applied = new AtomicReference<>();
-        return inbox.consume(message, envelope -> funnel.apply(envelope.event())
+        return inbox.consume(message, envelope -> () -> funnel.apply(envelope.event())
                         .chain(() -> webhooks.enqueue(envelope))
                         .invoke(() -> applied.set(envelope)))
                 .invoke(() -> {

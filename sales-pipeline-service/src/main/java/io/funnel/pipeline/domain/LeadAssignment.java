@@ -11,6 +11,7 @@ import io.funnel.pipeline.persistence.Rep;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -109,17 +110,11 @@ public class LeadAssignment {
     public Uni<Integer> routeWaitingLeads() {
         return PipelineLead.<PipelineLead>find("stage = ?1 order by assignedAt, leadId", Stage.QUEUED)
                 .page(0, WAITING_BATCH).list()
-                .chain(leads -> leads.isEmpty() ? Uni.createFrom().item(0) : loadPool().chain(pool -> {
-                    Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (PipelineLead lead : leads) {
-                        chain = chain.chain(routed -> {
+                .chain(leads -> leads.isEmpty() ? Uni.createFrom().item(0) : loadPool().chain(pool ->
+                        routeEach(leads, pool, lead -> {
                             RepRouter.Routing routing = route(lead, pool, null);
-                            return routing.repId() == null ? Uni.createFrom().item(routed)
-                                    : apply(lead, pool, routing).replaceWith(routed + 1);
-                        });
-                    }
-                    return chain;
-                }));
+                            return routing.repId() == null ? null : routing;
+                        })));
     }
 
     /** A team lead hands a lead to a rep by hand, whatever the rules and the rep's capacity say. */
@@ -150,17 +145,25 @@ public class LeadAssignment {
         if (leads.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return loadPool().chain(pool -> {
-            Uni<Integer> chain = Uni.createFrom().item(0);
-            for (PipelineLead lead : leads) {
-                chain = chain.chain(moved -> {
-                    RepRouter.Routing routing = route(lead, pool, lead.repId);
-                    return routing.repId() == null && !queueIfNobody ? Uni.createFrom().item(moved)
-                            : apply(lead, pool, routing).replaceWith(moved + 1);
-                });
-            }
-            return chain;
-        });
+        return loadPool().chain(pool -> routeEach(leads, pool, lead -> {
+            RepRouter.Routing routing = route(lead, pool, lead.repId);
+            return routing.repId() == null && !queueIfNobody ? null : routing;
+        }));
+    }
+
+    /**
+     * Applies each lead's routing (null: leave the lead) one lead after the other, each seeing the pool as the ones
+     * before left it; answers how many were routed. A stream, not a chain per lead, whose depth would grow with the
+     * number of leads.
+     */
+    private Uni<Integer> routeEach(List<PipelineLead> leads, Pool pool,
+            Function<PipelineLead, RepRouter.Routing> routing) {
+        return Multi.createFrom().iterable(leads)
+                .onItem().transformToUniAndConcatenate(lead -> {
+                    RepRouter.Routing to = routing.apply(lead);
+                    return to == null ? Uni.createFrom().item(0) : apply(lead, pool, to).replaceWith(1);
+                })
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     /** Everything routing reads, loaded once per batch and kept up to date as leads are handed out. */

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -44,40 +45,43 @@ public class FunnelEventsConsumer {
 
     @Incoming("qualification")
     public Uni<Void> qualification(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
     @Incoming("leads")
     public Uni<Void> leads(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
     @Incoming("agreements")
     public Uni<Void> agreements(Message<String> message) {
-        return inbox.consume(message, this::apply);
+        return inbox.consume(message, this::workFor);
     }
 
-    Uni<Void> apply(EventEnvelope envelope) {
+    /** What an event means here; null for the rest of the topics' events (scores, disqualifications...). */
+    Supplier<Uni<Void>> workFor(EventEnvelope envelope) {
         FunnelEvent event = envelope.event();
         if (event instanceof LeadQualified qualified) {
-            return assignment.onQualified(qualified);
+            return () -> assignment.onQualified(qualified);
         }
         if (event instanceof PersonaMatched matched) {
-            return LeadRouting.recordPersona(matched.leadId(), matched.persona());
+            return () -> LeadRouting.recordPersona(matched.leadId(), matched.persona());
         }
         if (event instanceof LeadCaptured captured) {
-            return recordOrigin(captured.leadId(), captured.profile(), captured.attribution(), captured.occurredAt());
+            return () -> recordOrigin(captured.leadId(), captured.profile(), captured.attribution(),
+                    captured.occurredAt());
         }
         if (event instanceof LeadUpdated updated) {
-            return recordOrigin(updated.leadId(), updated.profile(), updated.attribution(), updated.occurredAt());
+            return () -> recordOrigin(updated.leadId(), updated.profile(), updated.attribution(),
+                    updated.occurredAt());
         }
         if (event instanceof LeadErased erased) {
-            return FreeTextErasure.erase(erased.leadId());
+            return () -> FreeTextErasure.erase(erased.leadId());
         }
         if (event instanceof AgreementUpdated updated) {
-            return agreement.record(updated);
+            return () -> agreement.record(updated);
         }
-        return Uni.createFrom().voidItem();
+        return null;
     }
 
     private Uni<Void> recordOrigin(UUID leadId, LeadProfile profile, Attribution attribution, Instant at) {
