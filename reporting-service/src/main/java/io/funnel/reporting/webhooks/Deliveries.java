@@ -2,19 +2,28 @@ package io.funnel.reporting.webhooks;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The writes of the delivery log that must be single statements: fan-out of an event to the webhooks that want it,
- * erasure, claiming due deliveries and recording an attempt. Each runs in the caller's transaction.
+ * erasure, claiming due deliveries and recording an attempt. All but the claim run in the caller's transaction.
  */
 @ApplicationScoped
 public class Deliveries {
+
+    private final Pool database;
+
+    public Deliveries(Pool database) {
+        this.database = database;
+    }
 
     /** A claimed delivery with what an attempt needs. */
     record Due(UUID id, UUID webhookId, String url, String secret, String payload, int attemptsMade) {
@@ -68,25 +77,27 @@ public class Deliveries {
 
     /**
      * Claims up to {@code limit} due deliveries, skipping those another instance holds, and leases them until
-     * {@code leaseUntil}: an attempt whose outcome is never recorded (a crash) is made again after that.
+     * {@code leaseUntil}: an attempt whose outcome is never recorded (a crash) is made again after that. Its own
+     * transaction on the reactive pool: through Hibernate, a native select caches a new plan at every poll.
      */
     Uni<List<Due>> claimDue(Instant now, int limit, Instant leaseUntil) {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("""
+        return database.withTransaction(connection -> connection.preparedQuery("""
                         with due as (
                             select id from webhook_delivery
-                            where status = 'PENDING' and payload is not null and next_attempt_at <= ?1
-                            order by next_attempt_at limit ?2 for update skip locked),
+                            where status = 'PENDING' and payload is not null and next_attempt_at <= $1
+                            order by next_attempt_at limit $2 for update skip locked),
                         leased as (
-                            update webhook_delivery d set next_attempt_at = ?3 from due where d.id = due.id
+                            update webhook_delivery d set next_attempt_at = $3 from due where d.id = due.id
                             returning d.id, d.webhook_id, d.payload, d.attempts)
                         select l.id, l.webhook_id, w.url, w.secret, l.payload, l.attempts
                         from leased l join webhook w on w.id = l.webhook_id""")
-                .setParameter(1, utc(now))
-                .setParameter(2, limit)
-                .setParameter(3, utc(leaseUntil))
-                .getResultList())
-                .map(rows -> rows.stream().map(c -> new Due((UUID) c[0], (UUID) c[1], (String) c[2], (String) c[3],
-                        (String) c[4], ((Number) c[5]).intValue())).toList());
+                .execute(Tuple.of(utc(now), limit, utc(leaseUntil))))
+                .map(rows -> {
+                    List<Due> due = new ArrayList<>(rows.size());
+                    rows.forEach(r -> due.add(new Due(r.getUUID("id"), r.getUUID("webhook_id"), r.getString("url"),
+                            r.getString("secret"), r.getString("payload"), r.getInteger("attempts"))));
+                    return due;
+                });
     }
 
     /**

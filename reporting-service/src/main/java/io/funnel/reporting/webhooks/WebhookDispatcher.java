@@ -63,7 +63,7 @@ public class WebhookDispatcher {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> deliveries.claimDue(now, free, now.plus(lease)))
+        return deliveries.claimDue(now, free, now.plus(lease))
                 .invoke(claimed -> claimed.forEach(this::attemptApart))
                 .onFailure().invoke(e -> LOG.warnf("Webhook dispatch paused, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
