@@ -130,13 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
                 if (assigned.isEmpty()) {
                     continue;
                 }
-                var committed = admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-                var ends = admin.listOffsets(assigned.stream().collect(java.util.stream.Collectors.toMap(
-                        p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
-                for (var partition : assigned) {
-                    var done = committed.get(partition);
-                    lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
-                }
+                lag += lag(admin, group.groupId(), assigned);
             }
             return lag;
         } catch (InterruptedException e) {
@@ -150,23 +144,29 @@ public final class KafkaBroker implements AutoCloseable {
     /** Records of {@code topic} the consumer group has not committed yet; all of them if it committed nothing. */
     public long lag(String groupId, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                     .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(
-                    p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
-            long lag = 0;
-            for (var partition : partitions) {
-                var done = committed.get(partition);
-                lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
-            }
-            return lag;
+            return lag(admin, groupId, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot read the lag of " + groupId + " on " + topic, e.getCause());
         }
+    }
+
+    /** Records of {@code partitions} the group has not committed, counting from the start where it committed none. */
+    private static long lag(Admin admin, String groupId, java.util.Collection<org.apache.kafka.common.TopicPartition>
+            partitions) throws InterruptedException, ExecutionException {
+        var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(
+                p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+        long lag = 0;
+        for (var partition : partitions) {
+            var done = committed.get(partition);
+            lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
     }
 
     /**
