@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.events.QualificationEvent.LeadScored;
+import io.funnel.events.QualificationEvent.PersonaMatched;
 import io.funnel.events.QualificationEvent.ScoreContribution;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
@@ -46,14 +47,18 @@ class AssignmentFlowTest {
         probe.publish(qualified, eventId);
         probe.publish(qualified, eventId);
         probe.publish(qualified, UUID.randomUUID().toString());
+        String scoredEventId = UUID.randomUUID().toString();
+        probe.publish(new LeadScored(leadId, 55, 55, 0, WHY, 1, at), scoredEventId);
         String lastEventId = UUID.randomUUID().toString();
-        probe.publish(new LeadScored(leadId, 55, 55, 0, WHY, 1, at), lastEventId);
+        probe.publish(new PersonaMatched(leadId, "Operations lead", at), lastEventId);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 TestDatabase.count("select count(*) from processed_event where event_id = '" + lastEventId + "'") == 1
                         && TestDatabase.count("select count(*) from outbox_event") == 0);
         assertThat(TestDatabase.count("select count(*) from processed_event where event_id = '" + eventId + "'"))
                 .isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from processed_event where event_id = '" + scoredEventId + "'"))
+                .as("a score means nothing to the pipeline: acknowledged without a transaction").isZero();
         probe.readToEnd();
         assertThat(assigned(leadId)).isEqualTo(1);
         given().queryParam("queue", "default").get("/api/queue").then().statusCode(200)
