@@ -18,7 +18,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
@@ -100,11 +99,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response databaseDown(ConnectException e) {
-        return unavailable(e);
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (databaseUnavailable(e)) {
             return unavailable(e);
@@ -115,7 +109,7 @@ public class ProblemMappers {
 
     /**
      * The database is down, restarting or dropped the connection (refused or reset sockets, a closed connection,
-     * SQLSTATE classes 08 and 57P): not a bug, and nothing was committed.
+     * SQLSTATE classes 08 and 57P): not a bug, and nothing was committed. A refused connection is a SocketException.
      */
     private static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -134,9 +128,9 @@ public class ProblemMappers {
 
     private static Response unavailable(Throwable e) {
         LOG.warnf("Dependency unavailable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "Temporarily unavailable; retry later (a retry with the same Idempotency-Key never stores twice)").toResponse())
-                .header("Retry-After", "5").build();
+        Problem problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "Temporarily unavailable; retry later (a retry with the same Idempotency-Key never stores twice)");
+        return Response.fromResponse(problem.toResponse()).header("Retry-After", "5").build();
     }
 
     private static Response violations(ConstraintViolationException e) {

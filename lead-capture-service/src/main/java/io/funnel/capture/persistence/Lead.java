@@ -1,5 +1,6 @@
 package io.funnel.capture.persistence;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -58,12 +59,18 @@ public class Lead extends PanacheEntityBase {
         return find("normalizedEmail", normalizedEmail).firstResult();
     }
 
-    /** The ids of the leads with these normalised e-mails, by e-mail; unknown e-mails are absent. */
+    /**
+     * The ids of the leads with these normalised e-mails, by e-mail; unknown e-mails are absent. Columns, not
+     * entities: a batch of activities should not put hundreds of leads in the session for its flush to check.
+     */
     public static Uni<Map<String, UUID>> idsByNormalizedEmail(Set<String> normalizedEmails) {
         if (normalizedEmails.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Lead.<Lead>list("normalizedEmail in ?1", normalizedEmails)
-                .map(leads -> leads.stream().collect(Collectors.toMap(l -> l.normalizedEmail, l -> l.id)));
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select l.normalizedEmail, l.id from Lead l where l.normalizedEmail in ?1", Object[].class)
+                .setParameter(1, normalizedEmails)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1])));
     }
 }
