@@ -23,6 +23,7 @@ import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.events.QualificationEvent.PersonaMatched;
 import io.funnel.reporting.persistence.LeadAttributes;
 import io.funnel.reporting.persistence.MarketingCalendar;
+import io.funnel.reporting.persistence.ProjectionBatch;
 import io.funnel.reporting.persistence.SalesContacts;
 import io.funnel.reporting.persistence.SalesFeedback;
 import io.funnel.reporting.persistence.Touches;
@@ -30,6 +31,7 @@ import io.funnel.reporting.persistence.StageEntries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -58,83 +60,79 @@ public class FunnelProjection {
         this.calendar = calendar;
     }
 
-    public Uni<Void> apply(FunnelEvent event) {
+    /** Projects the events with one statement per kind of row; call inside a transaction. */
+    public Uni<Void> apply(List<FunnelEvent> events) {
+        return rowsOf(events).write();
+    }
+
+    public ProjectionBatch rowsOf(List<FunnelEvent> events) {
+        ProjectionBatch batch = new ProjectionBatch();
+        events.forEach(event -> collect(event, batch));
+        return batch;
+    }
+
+    private void collect(FunnelEvent event, ProjectionBatch batch) {
         if (event instanceof LeadCaptured c) {
-            Uni<Void> entered = entries.enter(lead(c.leadId()), LifecycleStage.VISITOR, c.occurredAt())
-                    .chain(() -> entries.enter(lead(c.leadId()), LifecycleStage.LEAD, c.occurredAt()))
-                    .chain(() -> attribute(c.leadId(), c.attribution(), c.occurredAt()));
-            return c.visitorId() == null ? entered : entered.chain(() -> entries.link(c.visitorId(), c.leadId()));
-        }
-        if (event instanceof PersonaMatched p) {
-            return attributes.persona(p.leadId(), p.persona(), p.occurredAt());
-        }
-        if (event instanceof LeadAssigned a) {
-            return attributes.rep(a.leadId(), a.repId(), a.occurredAt())
-                    .chain(() -> contacts.assigned(a.leadId(), a.occurredAt(), a.firstContactDue()));
-        }
-        if (event instanceof LeadContacted c) {
-            return contacts.contacted(c.leadId(), c.occurredAt());
-        }
-        if (event instanceof SlaBreached b) {
-            return contacts.breached(b.leadId(), b.kind().name(), b.dueAt(), b.repId(), b.occurredAt());
-        }
-        if (event instanceof LeadMerged m && m.visitorId() != null) {
-            return entries.link(m.visitorId(), m.leadId());
-        }
-        if (event instanceof VisitorActivityRecorded a) {
+            entries.enter(batch, lead(c.leadId()), LifecycleStage.VISITOR, c.occurredAt());
+            entries.enter(batch, lead(c.leadId()), LifecycleStage.LEAD, c.occurredAt());
+            attribute(batch, c.leadId(), c.attribution(), c.occurredAt());
+            if (c.visitorId() != null) {
+                entries.link(batch, c.visitorId(), c.leadId());
+            }
+        } else if (event instanceof PersonaMatched p) {
+            attributes.persona(batch, p.leadId(), p.persona(), p.occurredAt());
+        } else if (event instanceof LeadAssigned a) {
+            attributes.rep(batch, a.leadId(), a.repId(), a.occurredAt());
+            contacts.assigned(batch, a.leadId(), a.occurredAt(), a.firstContactDue());
+        } else if (event instanceof LeadContacted c) {
+            contacts.contacted(batch, c.leadId(), c.occurredAt());
+        } else if (event instanceof SlaBreached b) {
+            contacts.breached(batch, b.leadId(), b.kind().name(), b.dueAt(), b.repId(), b.occurredAt());
+        } else if (event instanceof LeadMerged m && m.visitorId() != null) {
+            entries.link(batch, m.visitorId(), m.leadId());
+        } else if (event instanceof VisitorActivityRecorded a) {
             String subject = a.leadId() != null ? lead(a.leadId()) : StageEntries.visitor(a.visitorId());
-            Uni<Void> entered = entries.enter(subject, LifecycleStage.VISITOR, a.occurredAt());
+            entries.enter(batch, subject, LifecycleStage.VISITOR, a.occurredAt());
             String campaign = blankToNull(a.campaign());
             String content = blankToNull(a.contentId());
-            return campaign == null && content == null ? entered
-                    : entered.chain(() -> touches.touched(a.activityId(), subject, campaign, content, a.occurredAt()));
+            if (campaign != null || content != null) {
+                touches.touched(batch, a.activityId(), subject, campaign, content, a.occurredAt());
+            }
+        } else if (event instanceof LeadQualified q) {
+            enter(batch, q.leadId(), LifecycleStage.MQL, q.occurredAt());
+        } else if (event instanceof LeadDisqualified d) {
+            enter(batch, d.leadId(), LifecycleStage.DISQUALIFIED, d.occurredAt());
+        } else if (event instanceof LeadAccepted a) {
+            enter(batch, a.leadId(), LifecycleStage.SQL, a.occurredAt());
+        } else if (event instanceof LeadRejected r) {
+            enter(batch, r.leadId(), LifecycleStage.RECYCLED, r.occurredAt());
+            feedback.rejected(batch, r.leadId(), r.reason().name(), r.occurredAt());
+        } else if (event instanceof OpportunityOpened o) {
+            enter(batch, o.leadId(), LifecycleStage.OPPORTUNITY, o.occurredAt());
+            feedback.opened(batch, o.opportunityId(), o.leadId(), o.amount(), o.currency(), o.occurredAt());
+        } else if (event instanceof OpportunityWon w) {
+            enter(batch, w.leadId(), LifecycleStage.CUSTOMER, w.occurredAt());
+            feedback.won(batch, w.opportunityId(), w.leadId(), w.amount(), w.occurredAt());
+        } else if (event instanceof OpportunityLost l) {
+            enter(batch, l.leadId(), LifecycleStage.LOST, l.occurredAt());
+            feedback.lost(batch, l.opportunityId(), l.leadId(), l.reason(), l.objection(), l.occurredAt());
+        } else if (event instanceof CampaignLaunched c) {
+            calendar.launched(batch, c);
+        } else if (event instanceof ContentPublished c) {
+            calendar.published(batch, c);
+        } else if (event instanceof ObjectionLogged o) {
+            feedback.objection(batch, o.leadId(), o.category(), o.occurredAt());
         }
-        if (event instanceof LeadQualified q) {
-            return enter(q.leadId(), LifecycleStage.MQL, q.occurredAt());
-        }
-        if (event instanceof LeadDisqualified d) {
-            return enter(d.leadId(), LifecycleStage.DISQUALIFIED, d.occurredAt());
-        }
-        if (event instanceof LeadAccepted a) {
-            return enter(a.leadId(), LifecycleStage.SQL, a.occurredAt());
-        }
-        if (event instanceof LeadRejected r) {
-            return enter(r.leadId(), LifecycleStage.RECYCLED, r.occurredAt())
-                    .chain(() -> feedback.rejected(r.leadId(), r.reason().name(), r.occurredAt()));
-        }
-        if (event instanceof OpportunityOpened o) {
-            return enter(o.leadId(), LifecycleStage.OPPORTUNITY, o.occurredAt())
-                    .chain(() -> feedback.opened(o.opportunityId(), o.leadId(), o.amount(), o.currency(),
-                            o.occurredAt()));
-        }
-        if (event instanceof OpportunityWon w) {
-            return enter(w.leadId(), LifecycleStage.CUSTOMER, w.occurredAt())
-                    .chain(() -> feedback.won(w.opportunityId(), w.leadId(), w.amount(), w.occurredAt()));
-        }
-        if (event instanceof OpportunityLost l) {
-            return enter(l.leadId(), LifecycleStage.LOST, l.occurredAt())
-                    .chain(() -> feedback.lost(l.opportunityId(), l.leadId(), l.reason(), l.objection(),
-                            l.occurredAt()));
-        }
-        if (event instanceof CampaignLaunched c) {
-            return calendar.launched(c);
-        }
-        if (event instanceof ContentPublished c) {
-            return calendar.published(c);
-        }
-        if (event instanceof ObjectionLogged o) {
-            return feedback.objection(o.leadId(), o.category(), o.occurredAt());
-        }
-        return Uni.createFrom().voidItem();
     }
 
     /** First touch: the source and campaign named at capture, falling back to the UTM tags. */
-    private Uni<Void> attribute(UUID leadId, Attribution attribution, Instant at) {
+    private void attribute(ProjectionBatch batch, UUID leadId, Attribution attribution, Instant at) {
         if (attribution == null) {
-            return attributes.attribute(leadId, null, null, null, at);
+            attributes.attribute(batch, leadId, null, null, null, at);
+            return;
         }
         Utm utm = attribution.utm();
-        return attributes.attribute(leadId,
+        attributes.attribute(batch, leadId,
                 firstPresent(attribution.source(), utm == null ? null : utm.source()),
                 firstPresent(attribution.campaign(), utm == null ? null : utm.campaign()),
                 utm == null ? null : blankToNull(utm.content()), at);
@@ -149,8 +147,8 @@ public class FunnelProjection {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private Uni<Void> enter(UUID leadId, LifecycleStage stage, Instant at) {
-        return entries.enter(lead(leadId), stage, at);
+    private void enter(ProjectionBatch batch, UUID leadId, LifecycleStage stage, Instant at) {
+        entries.enter(batch, lead(leadId), stage, at);
     }
 
     private static String lead(UUID leadId) {

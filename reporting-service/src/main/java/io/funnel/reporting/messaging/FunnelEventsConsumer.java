@@ -6,6 +6,7 @@ import io.funnel.reporting.domain.FunnelProjection;
 import io.funnel.reporting.webhooks.WebhookFanOut;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -57,7 +58,7 @@ public class FunnelEventsConsumer {
      */
     private Uni<Void> consume(Message<String> message) {
         AtomicReference<EventEnvelope> applied = new AtomicReference<>();
-        return inbox.consume(message, envelope -> () -> funnel.apply(envelope.event())
+        return inbox.consume(message, envelope -> () -> funnel.apply(List.of(envelope.event()))
                         .chain(() -> webhooks.enqueue(envelope))
                         .invoke(() -> applied.set(envelope)))
                 .invoke(() -> {

@@ -7,9 +7,10 @@ import io.funnel.events.UnreadableEventException;
 import io.funnel.platform.SafeContext;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.reporting.domain.FunnelProjection;
+import io.funnel.reporting.persistence.ProjectionBatch;
 import io.funnel.reporting.persistence.ProjectionTables;
+import io.funnel.reporting.persistence.RowWrite;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +38,8 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the read tables from the topics without stopping the API: replays every topic from the beginning into
  * fresh tables while the live projection goes on, then, holding the live tables' locks, replays what arrived
- * meanwhile and swaps the fresh tables in. The projection is idempotent, so the replay needs no inbox.
+ * meanwhile and swaps the fresh tables in. The projection is idempotent, so the replay needs no inbox. The replay
+ * stages the rows of large batches of events and folds them into the fresh tables at the end (see {@link RowWrite}).
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -54,15 +60,18 @@ public class ProjectionRebuild {
     private final SafeContext safeContext;
     private final Clock clock;
     private final String bootstrapServers;
+    private final int batchSize;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null, null, 0, null));
 
     public ProjectionRebuild(FunnelProjection projection, ProjectionTables tables, SafeContext safeContext, Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "funnel.rebuild.batch-size") int batchSize) {
         this.projection = projection;
         this.tables = tables;
         this.safeContext = safeContext;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
+        this.batchSize = batchSize;
     }
 
     public Status status() {
@@ -88,20 +97,26 @@ public class ProjectionRebuild {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             safeContext.run(() -> Panache.withTransaction(tables::createFresh)).await().indefinitely();
+            Set<RowWrite> staged = new LinkedHashSet<>();
+            CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
             long replayed = 0;
             List<FunnelEvent> batch;
             while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
-                List<FunnelEvent> events = batch;
-                safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> applyAll(events))))
-                        .await().indefinitely();
-                replayed += events.size();
+                ProjectionBatch rows = projection.rowsOf(batch);
+                staged.addAll(rows.writes());
+                writing.join();
                 status.set(new Status(State.RUNNING, started, null, replayed, null));
+                // The next batch is polled and decoded while the database stores this one.
+                writing = inFreshTables(rows::stage).subscribeAsCompletionStage();
+                replayed += batch.size();
             }
+            writing.join();
+            inFreshTables(() -> foldAll(staged)).await().indefinitely();
             long total = replayed + safeContext.runWith(context -> Panache.withTransaction(() -> tables.lockLive()
                     .chain(() -> Uni.createFrom().item(() -> drain(consumer, partitions))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .emitOn(task -> context.runOnContext(ignored -> task.run())))
-                    .chain(rest -> tables.useFresh().chain(() -> applyAll(rest))
+                    .chain(rest -> tables.useFresh().chain(() -> projection.apply(rest))
                             .chain(tables::swap).chain(tables::usePublic).replaceWith((long) rest.size()))))
                     .await().indefinitely();
             safeContext.run(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
@@ -114,19 +129,29 @@ public class ProjectionRebuild {
         }
     }
 
-    /** The next records up to the end offsets as they are now; empty once there. */
-    private static List<FunnelEvent> pollToEnd(KafkaConsumer<String, String> consumer,
-            List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-            return List.of();
+    private Uni<Void> inFreshTables(Supplier<Uni<Void>> work) {
+        return safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> work.get())));
+    }
+
+    private static Uni<Void> foldAll(Set<RowWrite> staged) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RowWrite write : staged) {
+            chain = chain.chain(write::fold);
         }
+        return chain;
+    }
+
+    /** The next records, up to a batch, stopping at the end offsets as they are now; empty once there. */
+    private List<FunnelEvent> pollToEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         List<FunnelEvent> events = new ArrayList<>();
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> decode(r, events));
+        while (events.size() < batchSize && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> decode(r, events));
+        }
         return events;
     }
 
-    private static List<FunnelEvent> drain(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+    private List<FunnelEvent> drain(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
         List<FunnelEvent> all = new ArrayList<>();
         List<FunnelEvent> batch;
         while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
@@ -145,18 +170,11 @@ public class ProjectionRebuild {
         }
     }
 
-    /** In order, one after the other; a stream rather than nested chains, whose depth would grow with the batch. */
-    private Uni<Void> applyAll(List<FunnelEvent> events) {
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(projection::apply)
-                .collect().last().replaceWithVoid();
-    }
-
     private KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }

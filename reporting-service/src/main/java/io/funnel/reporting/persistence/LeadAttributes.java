@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,34 +14,44 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeadAttributes {
 
-    public Uni<Void> attribute(UUID leadId, String source, String campaign, String content, Instant at) {
-        return write("""
-                insert into lead_attribute (lead_id, source, campaign, content, attributed_at)
-                values (?1, ?2, ?3, ?4, ?5)
-                on conflict (lead_id) do update set source = excluded.source, campaign = excluded.campaign,
-                    content = excluded.content, attributed_at = excluded.attributed_at
-                where lead_attribute.attributed_at is null or excluded.attributed_at < lead_attribute.attributed_at""",
-                leadId, source, campaign, content, at);
+    private static final RowWrite ATTRIBUTE = new RowWrite("lead_attribution", """
+            insert into lead_attribute (lead_id, source, campaign, content, attributed_at)
+            select distinct on (lead_id) lead_id, source, campaign, content, attributed_at from %s
+            order by lead_id, attributed_at
+            on conflict (lead_id) do update set source = excluded.source, campaign = excluded.campaign,
+                content = excluded.content, attributed_at = excluded.attributed_at
+            where lead_attribute.attributed_at is null or excluded.attributed_at < lead_attribute.attributed_at""",
+            "lead_id uuid", "source text", "campaign text", "content text", "attributed_at timestamptz");
+    private static final RowWrite PERSONA = new RowWrite("lead_persona", """
+            insert into lead_attribute (lead_id, persona, persona_at)
+            select distinct on (lead_id) lead_id, persona, persona_at from %s
+            order by lead_id, persona_at desc, persona desc
+            on conflict (lead_id) do update set persona = excluded.persona, persona_at = excluded.persona_at
+            where lead_attribute.persona_at is null
+                or (excluded.persona_at, excluded.persona) > (lead_attribute.persona_at, lead_attribute.persona)""",
+            "lead_id uuid", "persona text", "persona_at timestamptz");
+    private static final RowWrite REP = new RowWrite("lead_rep", """
+            insert into lead_attribute (lead_id, rep_id, assigned_at)
+            select distinct on (lead_id) lead_id, rep_id, assigned_at from %s
+            order by lead_id, assigned_at desc, coalesce(rep_id, '') desc
+            on conflict (lead_id) do update set rep_id = excluded.rep_id, assigned_at = excluded.assigned_at
+            where lead_attribute.assigned_at is null
+                or (excluded.assigned_at, coalesce(excluded.rep_id, ''))
+                    > (lead_attribute.assigned_at, coalesce(lead_attribute.rep_id, ''))""",
+            "lead_id uuid", "rep_id text", "assigned_at timestamptz");
+
+    public void attribute(ProjectionBatch batch, UUID leadId, String source, String campaign, String content,
+            Instant at) {
+        batch.add(ATTRIBUTE, leadId, source, campaign, content, at);
     }
 
-    public Uni<Void> persona(UUID leadId, String persona, Instant at) {
-        return write("""
-                insert into lead_attribute (lead_id, persona, persona_at) values (?1, ?2, ?3)
-                on conflict (lead_id) do update set persona = excluded.persona, persona_at = excluded.persona_at
-                where lead_attribute.persona_at is null
-                    or (excluded.persona_at, excluded.persona) > (lead_attribute.persona_at, lead_attribute.persona)""",
-                leadId, persona, at);
+    public void persona(ProjectionBatch batch, UUID leadId, String persona, Instant at) {
+        batch.add(PERSONA, leadId, persona, at);
     }
 
     /** The rep of the latest assignment; a null rep means the lead waits in a team queue. */
-    public Uni<Void> rep(UUID leadId, UUID repId, Instant at) {
-        return write("""
-                insert into lead_attribute (lead_id, rep_id, assigned_at) values (?1, ?2, ?3)
-                on conflict (lead_id) do update set rep_id = excluded.rep_id, assigned_at = excluded.assigned_at
-                where lead_attribute.assigned_at is null
-                    or (excluded.assigned_at, coalesce(excluded.rep_id, ''))
-                        > (lead_attribute.assigned_at, coalesce(lead_attribute.rep_id, ''))""",
-                leadId, repId == null ? null : repId.toString(), at);
+    public void rep(ProjectionBatch batch, UUID leadId, UUID repId, Instant at) {
+        batch.add(REP, leadId, repId, at);
     }
 
     /** Every lead's profile, by lead id as text. */
@@ -60,23 +69,5 @@ public class LeadAttributes {
                     (String) r[5]));
         }
         return profiles;
-    }
-
-    private static Uni<Void> write(String sql, UUID leadId, Object a, Object b, Object c, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
-                .setParameter(1, leadId)
-                .setParameter(2, a)
-                .setParameter(3, b)
-                .setParameter(4, c)
-                .setParameter(5, at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private static Uni<Void> write(String sql, UUID leadId, Object value, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
-                .setParameter(1, leadId)
-                .setParameter(2, value)
-                .setParameter(3, at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,34 +22,30 @@ public class MarketingCalendar {
     public record Content(UUID id, String title, String format, UUID campaignId, String author, Instant publishedAt) {
     }
 
-    public Uni<Void> launched(CampaignLaunched c) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into campaign (campaign_id, name, channel, launched_at) values (?1, ?2, ?3, ?4)
-                        on conflict (campaign_id) do update set name = excluded.name, channel = excluded.channel,
-                            launched_at = excluded.launched_at
-                        where excluded.launched_at < campaign.launched_at""")
-                .setParameter(1, c.campaignId())
-                .setParameter(2, c.name())
-                .setParameter(3, c.channel())
-                .setParameter(4, c.occurredAt().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+    private static final RowWrite LAUNCHED = new RowWrite("campaign", """
+            insert into campaign (campaign_id, name, channel, launched_at)
+            select distinct on (campaign_id) campaign_id, name, channel, launched_at from %s
+            order by campaign_id, launched_at
+            on conflict (campaign_id) do update set name = excluded.name, channel = excluded.channel,
+                launched_at = excluded.launched_at
+            where excluded.launched_at < campaign.launched_at""",
+            "campaign_id uuid", "name text", "channel text", "launched_at timestamptz");
+    private static final RowWrite PUBLISHED = new RowWrite("content_item", """
+            insert into content_item (content_id, title, format, campaign_id, author, published_at)
+            select distinct on (content_id) content_id, title, format, campaign_id, author, published_at from %s
+            order by content_id, published_at
+            on conflict (content_id) do update set title = excluded.title, format = excluded.format,
+                campaign_id = excluded.campaign_id, author = excluded.author, published_at = excluded.published_at
+            where excluded.published_at < content_item.published_at""",
+            "content_id uuid", "title text", "format text", "campaign_id uuid", "author text",
+            "published_at timestamptz");
+
+    public void launched(ProjectionBatch batch, CampaignLaunched c) {
+        batch.add(LAUNCHED, c.campaignId(), c.name(), c.channel(), c.occurredAt());
     }
 
-    public Uni<Void> published(ContentPublished c) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into content_item (content_id, title, format, campaign_id, author, published_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
-                        on conflict (content_id) do update set title = excluded.title, format = excluded.format,
-                            campaign_id = excluded.campaign_id, author = excluded.author,
-                            published_at = excluded.published_at
-                        where excluded.published_at < content_item.published_at""")
-                .setParameter(1, c.contentId())
-                .setParameter(2, c.title())
-                .setParameter(3, c.format())
-                .setParameter(4, c.campaignId())
-                .setParameter(5, c.author())
-                .setParameter(6, c.occurredAt().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+    public void published(ProjectionBatch batch, ContentPublished c) {
+        batch.add(PUBLISHED, c.contentId(), c.title(), c.format(), c.campaignId(), c.author(), c.occurredAt());
     }
 
     public Uni<List<Campaign>> campaigns() {

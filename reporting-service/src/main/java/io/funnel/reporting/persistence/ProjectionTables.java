@@ -27,9 +27,12 @@ public class ProjectionTables {
         return execute(sql);
     }
 
-    /** Call inside a transaction: the projection's unqualified table names resolve to the fresh copies. */
+    /**
+     * Call inside a transaction: the projection's unqualified table names resolve to the fresh copies (and new tables
+     * go there). Folding staged rows sorts hundreds of thousands of them, in memory rather than in temporary files.
+     */
     public Uni<Void> useFresh() {
-        return execute(List.of("set local search_path to " + REBUILD + ", public"));
+        return execute(List.of("set local search_path to " + REBUILD + ", public", "set local work_mem = '64MB'"));
     }
 
     public Uni<Void> usePublic() {

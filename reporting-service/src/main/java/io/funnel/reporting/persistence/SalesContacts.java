@@ -4,8 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,41 +18,40 @@ public class SalesContacts {
     public record Breach(UUID leadId, String kind, String repId, Instant breachedAt) {
     }
 
-    public Uni<Void> assigned(UUID leadId, Instant at, Instant due) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into sales_contact (lead_id, assigned_at, first_contact_due) values (?1, ?2, ?3)
-                        on conflict (lead_id) do update
-                        set assigned_at = excluded.assigned_at, first_contact_due = excluded.first_contact_due
-                        where sales_contact.assigned_at is null or excluded.assigned_at < sales_contact.assigned_at""")
-                .setParameter(1, leadId)
-                .setParameter(2, utc(at))
-                .setParameter(3, utc(due))
-                .executeUpdate()).replaceWithVoid();
+    private static final RowWrite ASSIGNED = new RowWrite("sales_assignment", """
+            insert into sales_contact (lead_id, assigned_at, first_contact_due)
+            select distinct on (lead_id) lead_id, assigned_at, first_contact_due from %s order by lead_id, assigned_at
+            on conflict (lead_id) do update
+            set assigned_at = excluded.assigned_at, first_contact_due = excluded.first_contact_due
+            where sales_contact.assigned_at is null or excluded.assigned_at < sales_contact.assigned_at""",
+            "lead_id uuid", "assigned_at timestamptz", "first_contact_due timestamptz");
+    private static final RowWrite CONTACTED = new RowWrite("sales_contact", """
+            insert into sales_contact (lead_id, first_contacted_at)
+            select lead_id, min(first_contacted_at) from %s group by lead_id order by lead_id
+            on conflict (lead_id) do update set first_contacted_at = excluded.first_contacted_at
+            where sales_contact.first_contacted_at is null
+                or excluded.first_contacted_at < sales_contact.first_contacted_at""",
+            "lead_id uuid", "first_contacted_at timestamptz");
+    private static final RowWrite BREACHED = new RowWrite("sla_breach", """
+            insert into sla_breach (lead_id, kind, due_at, rep_id, breached_at)
+            select distinct on (lead_id, kind, due_at) lead_id, kind, due_at, rep_id, breached_at from %s
+            order by lead_id, kind, due_at, breached_at, coalesce(rep_id, '')
+            on conflict (lead_id, kind, due_at) do update
+            set rep_id = excluded.rep_id, breached_at = excluded.breached_at
+            where (excluded.breached_at, coalesce(excluded.rep_id, ''))
+                < (sla_breach.breached_at, coalesce(sla_breach.rep_id, ''))""",
+            "lead_id uuid", "kind text", "due_at timestamptz", "rep_id text", "breached_at timestamptz");
+
+    public void assigned(ProjectionBatch batch, UUID leadId, Instant at, Instant due) {
+        batch.add(ASSIGNED, leadId, at, due);
     }
 
-    public Uni<Void> contacted(UUID leadId, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into sales_contact (lead_id, first_contacted_at) values (?1, ?2)
-                        on conflict (lead_id) do update set first_contacted_at =
-                            least(sales_contact.first_contacted_at, excluded.first_contacted_at)""")
-                .setParameter(1, leadId)
-                .setParameter(2, utc(at))
-                .executeUpdate()).replaceWithVoid();
+    public void contacted(ProjectionBatch batch, UUID leadId, Instant at) {
+        batch.add(CONTACTED, leadId, at);
     }
 
-    public Uni<Void> breached(UUID leadId, String kind, Instant due, UUID repId, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into sla_breach (lead_id, kind, due_at, rep_id, breached_at) values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (lead_id, kind, due_at) do update
-                        set rep_id = excluded.rep_id, breached_at = excluded.breached_at
-                        where (excluded.breached_at, coalesce(excluded.rep_id, ''))
-                            < (sla_breach.breached_at, coalesce(sla_breach.rep_id, ''))""")
-                .setParameter(1, leadId)
-                .setParameter(2, kind)
-                .setParameter(3, utc(due))
-                .setParameter(4, repId == null ? null : repId.toString())
-                .setParameter(5, utc(at))
-                .executeUpdate()).replaceWithVoid();
+    public void breached(ProjectionBatch batch, UUID leadId, String kind, Instant due, UUID repId, Instant at) {
+        batch.add(BREACHED, leadId, kind, due, repId, at);
     }
 
     public Uni<List<Contact>> contacts() {
@@ -80,9 +77,5 @@ public class SalesContacts {
 
     static Instant instant(Object epochMillis) {
         return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -8,9 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Rejections, objections and opportunities as the feedback and attribution reports read them. */
@@ -27,58 +26,57 @@ public class SalesFeedback {
             Instant wonAt, BigDecimal wonAmount, Instant lostAt, String lostReason, String lostObjection) {
     }
 
-    public Uni<Void> rejected(UUID leadId, String reason, Instant at) {
-        return update("insert into rejection (lead_id, reason, rejected_at) values (?1, ?2, ?3) on conflict do nothing",
-                leadId, reason, utc(at));
+    private static final RowWrite REJECTED = new RowWrite("rejection", """
+            insert into rejection (lead_id, reason, rejected_at) select lead_id, reason, rejected_at from %s
+            on conflict do nothing""", "lead_id uuid", "reason text", "rejected_at timestamptz");
+    private static final RowWrite OBJECTION = new RowWrite("objection", """
+            insert into objection (lead_id, category, logged_at) select lead_id, category, logged_at from %s
+            on conflict do nothing""", "lead_id uuid", "category text", "logged_at timestamptz");
+    private static final RowWrite OPENED = new RowWrite("opportunity_opened", """
+            insert into opportunity (opportunity_id, lead_id, amount, currency, opened_at)
+            select distinct on (opportunity_id) opportunity_id, lead_id, amount, currency, opened_at from %s
+            order by opportunity_id, opened_at
+            on conflict (opportunity_id) do update
+            set amount = excluded.amount, currency = excluded.currency, opened_at = excluded.opened_at
+            where opportunity.opened_at is null or excluded.opened_at < opportunity.opened_at""",
+            "opportunity_id uuid", "lead_id uuid", "amount numeric", "currency text", "opened_at timestamptz");
+    private static final RowWrite WON = new RowWrite("opportunity_won", """
+            insert into opportunity (opportunity_id, lead_id, won_amount, won_at)
+            select distinct on (opportunity_id) opportunity_id, lead_id, won_amount, won_at from %s
+            order by opportunity_id, won_at
+            on conflict (opportunity_id) do update set won_amount = excluded.won_amount, won_at = excluded.won_at
+            where opportunity.won_at is null or excluded.won_at < opportunity.won_at""",
+            "opportunity_id uuid", "lead_id uuid", "won_amount numeric", "won_at timestamptz");
+    private static final RowWrite LOST = new RowWrite("opportunity_lost", """
+            insert into opportunity (opportunity_id, lead_id, lost_reason, lost_objection, lost_at)
+            select distinct on (opportunity_id) opportunity_id, lead_id, lost_reason, lost_objection, lost_at from %s
+            order by opportunity_id, lost_at
+            on conflict (opportunity_id) do update set lost_reason = excluded.lost_reason,
+                lost_objection = excluded.lost_objection, lost_at = excluded.lost_at
+            where opportunity.lost_at is null or excluded.lost_at < opportunity.lost_at""",
+            "opportunity_id uuid", "lead_id uuid", "lost_reason text", "lost_objection text", "lost_at timestamptz");
+
+    public void rejected(ProjectionBatch batch, UUID leadId, String reason, Instant at) {
+        batch.add(REJECTED, leadId, reason, at);
     }
 
-    public Uni<Void> objection(UUID leadId, String category, Instant at) {
-        return update("insert into objection (lead_id, category, logged_at) values (?1, ?2, ?3) on conflict do nothing",
-                leadId, category.strip().toLowerCase(java.util.Locale.ROOT), utc(at));
+    public void objection(ProjectionBatch batch, UUID leadId, String category, Instant at) {
+        batch.add(OBJECTION, leadId, category.strip().toLowerCase(Locale.ROOT), at);
     }
 
-    public Uni<Void> opened(UUID opportunityId, UUID leadId, BigDecimal amount, String currency, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into opportunity (opportunity_id, lead_id, amount, currency, opened_at)
-                        values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (opportunity_id) do update
-                        set amount = excluded.amount, currency = excluded.currency, opened_at = excluded.opened_at
-                        where opportunity.opened_at is null or excluded.opened_at < opportunity.opened_at""")
-                .setParameter(1, opportunityId)
-                .setParameter(2, leadId)
-                .setParameter(3, amount)
-                .setParameter(4, currency)
-                .setParameter(5, utc(at))
-                .executeUpdate()).replaceWithVoid();
+    public void opened(ProjectionBatch batch, UUID opportunityId, UUID leadId, BigDecimal amount, String currency,
+            Instant at) {
+        batch.add(OPENED, opportunityId, leadId, amount, currency, at);
     }
 
-    public Uni<Void> won(UUID opportunityId, UUID leadId, BigDecimal amount, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into opportunity (opportunity_id, lead_id, won_amount, won_at) values (?1, ?2, ?3, ?4)
-                        on conflict (opportunity_id) do update
-                        set won_amount = excluded.won_amount, won_at = excluded.won_at
-                        where opportunity.won_at is null or excluded.won_at < opportunity.won_at""")
-                .setParameter(1, opportunityId)
-                .setParameter(2, leadId)
-                .setParameter(3, amount)
-                .setParameter(4, utc(at))
-                .executeUpdate()).replaceWithVoid();
+    public void won(ProjectionBatch batch, UUID opportunityId, UUID leadId, BigDecimal amount, Instant at) {
+        batch.add(WON, opportunityId, leadId, amount, at);
     }
 
-    public Uni<Void> lost(UUID opportunityId, UUID leadId, String reason, String objection, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into opportunity (opportunity_id, lead_id, lost_reason, lost_objection, lost_at)
-                        values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (opportunity_id) do update set lost_reason = excluded.lost_reason,
-                            lost_objection = excluded.lost_objection, lost_at = excluded.lost_at
-                        where opportunity.lost_at is null or excluded.lost_at < opportunity.lost_at""")
-                .setParameter(1, opportunityId)
-                .setParameter(2, leadId)
-                .setParameter(3, reason)
-                .setParameter(4, objection == null || objection.isBlank() ? null
-                        : objection.strip().toLowerCase(java.util.Locale.ROOT))
-                .setParameter(5, utc(at))
-                .executeUpdate()).replaceWithVoid();
+    public void lost(ProjectionBatch batch, UUID opportunityId, UUID leadId, String reason, String objection,
+            Instant at) {
+        batch.add(LOST, opportunityId, leadId, reason,
+                objection == null || objection.isBlank() ? null : objection.strip().toLowerCase(Locale.ROOT), at);
     }
 
     public Uni<List<Rejection>> rejections() {
@@ -110,17 +108,5 @@ public class SalesFeedback {
             return null;
         }
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-    }
-
-    private static Uni<Void> update(String sql, UUID leadId, String value, OffsetDateTime at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
-                .setParameter(1, leadId)
-                .setParameter(2, value)
-                .setParameter(3, at)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

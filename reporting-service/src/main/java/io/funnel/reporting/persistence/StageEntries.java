@@ -22,24 +22,23 @@ public class StageEntries {
         return "visitor:" + visitorId;
     }
 
-    public Uni<Void> enter(String subject, LifecycleStage stage, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into stage_entry (subject, stage, stage_rank, entered_at) values (?1, ?2, ?3, ?4)
-                        on conflict (subject, stage) do update
-                        set entered_at = least(stage_entry.entered_at, excluded.entered_at)""")
-                .setParameter(1, subject)
-                .setParameter(2, stage.name())
-                .setParameter(3, stage.isFunnelStage() ? stage.ordinal() : null)
-                .setParameter(4, at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+    private static final RowWrite ENTER = new RowWrite("stage_entry", """
+            insert into stage_entry (subject, stage, stage_rank, entered_at)
+            select subject, stage, stage_rank, min(entered_at) from %s group by subject, stage, stage_rank
+            order by subject, stage
+            on conflict (subject, stage) do update set entered_at = excluded.entered_at
+            where excluded.entered_at < stage_entry.entered_at""",
+            "subject text collate \"C\"", "stage text collate \"C\"", "stage_rank integer", "entered_at timestamptz");
+    private static final RowWrite LINK = new RowWrite("visitor_link", """
+            insert into visitor_link (visitor_id, lead_id) select visitor_id, lead_id from %s order by visitor_id
+            on conflict do nothing""", "visitor_id text", "lead_id uuid");
+
+    public void enter(ProjectionBatch batch, String subject, LifecycleStage stage, Instant at) {
+        batch.add(ENTER, subject, stage.name(), stage.isFunnelStage() ? stage.ordinal() : null, at);
     }
 
-    public Uni<Void> link(String visitorId, UUID leadId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into visitor_link (visitor_id, lead_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, visitorId)
-                .setParameter(2, leadId)
-                .executeUpdate()).replaceWithVoid();
+    public void link(ProjectionBatch batch, String visitorId, UUID leadId) {
+        batch.add(LINK, visitorId, leadId);
     }
 
     /** Every subject's stage entries up to {@code asOf}, earliest time per stage, visitors folded into leads. */

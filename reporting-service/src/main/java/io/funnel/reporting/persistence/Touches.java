@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,18 +15,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Touches {
 
-    public Uni<Void> touched(UUID activityId, String subject, String campaign, String content, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into touch (activity_id, subject, campaign, content, occurred_at)
-                        values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (activity_id) do update set subject = excluded.subject
-                        where touch.subject like 'visitor:%' and excluded.subject not like 'visitor:%'""")
-                .setParameter(1, activityId)
-                .setParameter(2, subject)
-                .setParameter(3, campaign)
-                .setParameter(4, content)
-                .setParameter(5, at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+    private static final RowWrite TOUCHED = new RowWrite("touch", """
+            insert into touch (activity_id, subject, campaign, content, occurred_at)
+            select distinct on (activity_id) activity_id, subject, campaign, content, occurred_at from %s
+            order by activity_id, subject like 'visitor:%%'
+            on conflict (activity_id) do update set subject = excluded.subject
+            where touch.subject like 'visitor:%%' and excluded.subject not like 'visitor:%%'""",
+            "activity_id uuid", "subject text", "campaign text", "content text", "occurred_at timestamptz");
+
+    public void touched(ProjectionBatch batch, UUID activityId, String subject, String campaign, String content,
+            Instant at) {
+        batch.add(TOUCHED, activityId, subject, campaign, content, at);
     }
 
     /** How many activities named each campaign or content (anonymous ones too): "traffic". */

@@ -1,0 +1,42 @@
+package io.funnel.reporting.persistence;
+
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The rows a list of events projects to, gathered per statement and written with one statement each. */
+public final class ProjectionBatch {
+
+    private final Map<RowWrite, List<Object[]>> rows = new LinkedHashMap<>();
+
+    void add(RowWrite write, Object... values) {
+        rows.computeIfAbsent(write, w -> new ArrayList<>()).add(values);
+    }
+
+    /** The statements this batch has rows for. */
+    public Set<RowWrite> writes() {
+        return rows.keySet();
+    }
+
+    /** Call inside a transaction; statements run in the order their first row was added. */
+    public Uni<Void> write() {
+        return each(RowWrite::execute);
+    }
+
+    /** Appends the rows to staging tables instead, for {@link RowWrite#fold()} to upsert at the end of a bulk load. */
+    public Uni<Void> stage() {
+        return each(RowWrite::stage);
+    }
+
+    private Uni<Void> each(BiFunction<RowWrite, List<Object[]>, Uni<Void>> statement) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<RowWrite, List<Object[]>> write : rows.entrySet()) {
+            chain = chain.chain(() -> statement.apply(write.getKey(), write.getValue()));
+        }
+        return chain;
+    }
+}
