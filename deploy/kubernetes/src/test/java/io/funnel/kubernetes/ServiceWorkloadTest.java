@@ -67,6 +67,19 @@ class ServiceWorkloadTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("io.funnel.kubernetes.Overlays#withServices")
+    void runsTheSmallSerialCollectorHeapTheImageLauncherAgreesWith(String overlay, FunnelService service) {
+        Rendered rendered = Kustomize.overlay(overlay);
+        Map<String, String> environment = environment(rendered, app(rendered.deployment(service)));
+
+        assertThat(environment.get("JAVA_TOOL_OPTIONS")).contains("-Xmx160m", "-XX:+UseSerialGC",
+                "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError");
+        // Otherwise run-java.sh adds the parallel collector and the JVM refuses two.
+        assertThat(environment).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC")
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("io.funnel.kubernetes.Overlays#withServices")
     void getsPortKafkaAndDatabaseFromItsEnvironment(String overlay, FunnelService service) {
         Rendered rendered = Kustomize.overlay(overlay);
         Map<String, String> environment = environment(rendered, app(rendered.deployment(service)));
