@@ -11,6 +11,7 @@ import io.funnel.reporting.persistence.ProjectionBatch;
 import io.funnel.reporting.persistence.ProjectionTables;
 import io.funnel.reporting.persistence.RowWrite;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,7 +112,7 @@ public class ProjectionRebuild {
                 replayed += batch.size();
             }
             writing.join();
-            inFreshTables(() -> foldAll(staged)).await().indefinitely();
+            foldAll(staged).await().indefinitely();
             long total = replayed + safeContext.runWith(context -> Panache.withTransaction(() -> tables.lockLive()
                     .chain(() -> Uni.createFrom().item(() -> drain(consumer, partitions))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -133,12 +134,11 @@ public class ProjectionRebuild {
         return safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> work.get())));
     }
 
-    private static Uni<Void> foldAll(Set<RowWrite> staged) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RowWrite write : staged) {
-            chain = chain.chain(write::fold);
-        }
-        return chain;
+    /** Two at a time, each in a transaction of its own: one fold keeps one database core busy. */
+    private Uni<Void> foldAll(Set<RowWrite> staged) {
+        return Multi.createFrom().iterable(staged)
+                .onItem().transformToUni(write -> inFreshTables(write::fold)).merge(2)
+                .collect().last().replaceWithVoid();
     }
 
     /** The next records, up to a batch, stopping at the end offsets as they are now; empty once there. */
