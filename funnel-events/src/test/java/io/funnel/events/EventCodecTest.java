@@ -3,6 +3,7 @@ package io.funnel.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class EventCodecTest {
         String json = EventCodec.encode(event);
 
         assertThat(EventCodec.decode(EventTypes.typeOf(event), json)).isEqualTo(event);
+        assertThat(EventCodec.decode(EventTypes.typeOf(event), json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(event);
     }
 
     @Test
@@ -53,6 +56,15 @@ class EventCodecTest {
     void malformedJsonIsUnreadable() {
         assertThatThrownBy(() -> EventCodec.decode("io.funnel.LeadErased.v1", "{not json"))
                 .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void unreadableBytesAreUnreadable() {
+        for (byte[] data : new byte[][] {{}, {(byte) 0xC3, (byte) 0x28}, {0, 0, (byte) 0xFE, (byte) 0xFF, 1},
+                "{not json".getBytes(StandardCharsets.UTF_8)}) {
+            assertThatThrownBy(() -> EventCodec.decode("io.funnel.LeadErased.v1", data))
+                    .isInstanceOf(UnreadableEventException.class);
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -92,7 +93,7 @@ public class ProjectionRebuild {
 
     private void run() {
         Instant started = status.get().startedAt();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = TOPICS.stream().flatMap(t -> consumer.partitionsFor(t).stream()
                     .map(p -> new TopicPartition(t, p.partition()))).toList();
             consumer.assign(partitions);
@@ -142,7 +143,7 @@ public class ProjectionRebuild {
     }
 
     /** The next records, up to a batch, stopping at the end offsets as they are now; empty once there. */
-    private List<FunnelEvent> pollToEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+    private List<FunnelEvent> pollToEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         List<FunnelEvent> events = new ArrayList<>();
         while (events.size() < batchSize && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -151,7 +152,7 @@ public class ProjectionRebuild {
         return events;
     }
 
-    private List<FunnelEvent> drain(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+    private List<FunnelEvent> drain(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         List<FunnelEvent> all = new ArrayList<>();
         List<FunnelEvent> batch;
         while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
@@ -160,7 +161,7 @@ public class ProjectionRebuild {
         return all;
     }
 
-    private static void decode(ConsumerRecord<String, String> record, List<FunnelEvent> into) {
+    private static void decode(ConsumerRecord<String, byte[]> record, List<FunnelEvent> into) {
         Header type = record.headers().lastHeader("ce_type");
         try {
             into.add(EventCodec.decode(type == null ? null : new String(type.value(), StandardCharsets.UTF_8),
@@ -170,12 +171,12 @@ public class ProjectionRebuild {
         }
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    private KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 }
