@@ -146,8 +146,7 @@ class ProjectionFoldTest {
         Set<RowWrite> writes = new LinkedHashSet<>();
         for (List<FunnelEvent> batch : batches) {
             ProjectionBatch rows = projection.rowsOf(batch);
-            writes.addAll(rows.writes());
-            inFreshTables(staged ? rows::stage : rows::write);
+            inFreshTables(staged ? () -> rows.stage(writes) : rows::write);
         }
         if (staged) {
             writes.forEach(write -> inFreshTables(write::fold));

@@ -105,11 +105,10 @@ public class ProjectionRebuild {
             List<FunnelEvent> batch;
             while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
                 ProjectionBatch rows = projection.rowsOf(batch);
-                staged.addAll(rows.writes());
                 writing.join();
                 status.set(new Status(State.RUNNING, started, null, replayed, null));
                 // The next batch is polled and decoded while the database stores this one.
-                writing = inFreshTables(rows::stage).subscribeAsCompletionStage();
+                writing = inFreshTables(() -> rows.stage(staged)).subscribeAsCompletionStage();
                 replayed += batch.size();
             }
             writing.join();

@@ -17,19 +17,18 @@ public final class ProjectionBatch {
         rows.computeIfAbsent(write, w -> new ArrayList<>()).add(values);
     }
 
-    /** The statements this batch has rows for. */
-    public Set<RowWrite> writes() {
-        return rows.keySet();
-    }
-
     /** Call inside a transaction; statements run in the order their first row was added. */
     public Uni<Void> write() {
         return each(RowWrite::execute);
     }
 
-    /** Appends the rows to staging tables instead, for {@link RowWrite#fold()} to upsert at the end of a bulk load. */
-    public Uni<Void> stage() {
-        return each(RowWrite::stage);
+    /**
+     * Appends the rows to staging tables instead, for {@link RowWrite#fold()} to upsert at the end of a bulk load;
+     * creates the staging tables not yet in {@code created} and adds them to it.
+     */
+    public Uni<Void> stage(Set<RowWrite> created) {
+        return each((write, rows) -> (created.add(write) ? write.createStaging() : Uni.createFrom().voidItem())
+                .chain(() -> write.stage(rows)));
     }
 
     private Uni<Void> each(BiFunction<RowWrite, List<Object[]>, Uni<Void>> statement) {

@@ -41,7 +41,7 @@ public final class RowWrite {
         String json = "json_to_recordset(cast(cast(?1 as text) as json)) as r(" + definitions + ")";
         String staging = "staged_" + name;
         this.upsert = sql.formatted(json);
-        this.createStaging = "create unlogged table if not exists " + staging + " (" + definitions + ")";
+        this.createStaging = "create unlogged table " + staging + " (" + definitions + ")";
         this.stage = "insert into " + staging + " select * from " + json;
         this.fold = sql.formatted(staging + " as r");
         this.columns = Arrays.stream(columns).map(c -> c.substring(0, c.indexOf(' '))).toList();
@@ -51,9 +51,14 @@ public final class RowWrite {
         return update(upsert, json(rows));
     }
 
-    /** Appends the rows to the staging table, created in the first schema of the search path if need be. */
-    public Uni<Void> stage(List<Object[]> rows) {
-        return update(createStaging).chain(() -> update(stage, json(rows)));
+    /** Creates the (unlogged, unindexed) staging table in the first schema of the search path. */
+    Uni<Void> createStaging() {
+        return update(createStaging);
+    }
+
+    /** Appends the rows to the staging table. */
+    Uni<Void> stage(List<Object[]> rows) {
+        return update(stage, json(rows));
     }
 
     /** Upserts what was staged, in one statement. */
