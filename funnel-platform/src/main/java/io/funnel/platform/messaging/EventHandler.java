@@ -1,6 +1,5 @@
 package io.funnel.platform.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.function.Function;
@@ -15,12 +14,7 @@ public interface EventHandler {
     /** Applies events not applied before, in the order they were consumed. */
     Uni<Void> apply(List<EventEnvelope> events);
 
-    /**
-     * One piece of work per event, one after the other; {@code workFor} answers null for an event of no use. Each
-     * event's changes are flushed and the session cleared before the next: every flush (also the one before each
-     * query) checks every entity the session holds, so a session that kept a whole batch's entities would make each
-     * event cost more than the one before.
-     */
+    /** One piece of work per event, one after the other; {@code workFor} answers null for an event of no use. */
     static EventHandler eachWith(Function<EventEnvelope, Supplier<Uni<Void>>> workFor) {
         return new EventHandler() {
             @Override
@@ -32,8 +26,7 @@ public interface EventHandler {
             public Uni<Void> apply(List<EventEnvelope> events) {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (EventEnvelope event : events) {
-                    chain = chain.chain(() -> workFor.apply(event).get())
-                            .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
+                    chain = chain.chain(() -> workFor.apply(event).get());
                 }
                 return chain;
             }
