@@ -16,11 +16,7 @@ public final class TestDatabase {
 
     /** A {@code select count(...)} (or any single number) in the database the test resource gave this service. */
     public static long count(String sql) {
-        Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getValue("quarkus.datasource.username", String.class);
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = connect();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
@@ -28,5 +24,22 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + sql, e);
         }
+    }
+
+    /** Any other statement, e.g. a trigger that makes the database refuse certain rows. */
+    public static void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed: " + sql, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getValue("quarkus.datasource.username", String.class);
+        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        return DriverManager.getConnection(url, user, password);
     }
 }

@@ -1,77 +1,140 @@
 package io.funnel.platform.messaging;
 
 import io.funnel.events.UnreadableEventException;
+import io.funnel.platform.persistence.JsonRecordset;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The one way services consume events. Each event is applied at most once: its id goes into {@code processed_event}
- * in the same transaction as the handler's effect, so a redelivery finds the id and does nothing. An unreadable record
- * is nacked and lands in the channel's dead-letter topic; a failing handler (database down) is retried with back-off
- * before the record is given up to the dead-letter topic, so nothing is lost either way. An event the service has no
- * use for is acknowledged without opening a transaction.
+ * The one way services consume events: a poll's records at a time (channels run in batch mode). Each event is applied
+ * at most once: its id goes into {@code processed_event} in the same transaction as the handler's effect, so a
+ * redelivery finds the id and does nothing. All the batch's new events are applied in one transaction; if that fails
+ * (database down, a deadlock with another channel, a handler's error), they are applied one by one, each in its own
+ * transaction and retried with back-off, so one bad event cannot hold back the others. An event that still fails, and
+ * an unreadable record, is nacked and lands in the channel's dead-letter topic, so nothing is lost either way. Events
+ * the service has no use for are acknowledged without a transaction.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
-    private static final int MAX_ATTEMPTS = 30;
+    private static final List<String> ID_COLUMNS = List.of("event_id", "topic");
+    private static final String LOG_NEW = "insert into processed_event (event_id, topic) select event_id, topic from "
+            + JsonRecordset.source("event_id text, topic text") + " on conflict do nothing returning event_id";
 
     private final MeterRegistry registry;
+    private final int maxAttempts;
 
-    public EventInbox(MeterRegistry registry) {
+    public EventInbox(MeterRegistry registry,
+            @ConfigProperty(name = "funnel.inbox.max-attempts") int maxAttempts) {
         this.registry = registry;
+        this.maxAttempts = maxAttempts;
     }
 
-    /**
-     * Applies the work {@code workFor} names for the message's event; {@code workFor} answers null for an event of no
-     * use here, which is acknowledged as it is.
-     */
-    public Uni<Void> consume(Message<String> message, Function<EventEnvelope, Supplier<Uni<Void>>> workFor) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventEnvelope.read(message);
-        } catch (UnreadableEventException e) {
-            LOG.warnf("Unreadable record sent to the dead-letter topic: %s", e.getMessage());
-            registry.counter("funnel.events.unreadable").increment();
-            return Uni.createFrom().completionStage(message.nack(e));
+    private record Received(KafkaRecord<String, String> record, EventEnvelope envelope) {
+    }
+
+    /** Applies the batch's events; answers those applied now (not duplicates), once they are committed. */
+    public Uni<List<EventEnvelope>> consume(KafkaRecordBatch<String, String> batch, EventHandler handler) {
+        List<Received> wanted = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                EventEnvelope envelope = EventEnvelope.read(record);
+                if (handler.wants(envelope)) {
+                    wanted.add(new Received(record, envelope));
+                } else {
+                    registry.counter("funnel.events.ignored", "type", envelope.type()).increment();
+                }
+            } catch (UnreadableEventException e) {
+                LOG.warnf("Unreadable record sent to the dead-letter topic: %s", e.getMessage());
+                registry.counter("funnel.events.unreadable").increment();
+                deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+            }
         }
-        Supplier<Uni<Void>> work = workFor.apply(envelope);
-        if (work == null) {
-            registry.counter("funnel.events.ignored", "type", envelope.type()).increment();
-            return Uni.createFrom().completionStage(message.ack());
+        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
+                .collect().last()
+                .chain(() -> applyAll(wanted, handler))
+                .call(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<List<EventEnvelope>> applyAll(List<Received> wanted, EventHandler handler) {
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return applyOnce(envelope, work)
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(MAX_ATTEMPTS)
-                .onItemOrFailure().transformToUni((applied, failure) -> {
-                    if (failure != null) {
-                        LOG.errorf(failure, "Event %s (%s) failed %d times; sent to the dead-letter topic",
-                                envelope.id(), envelope.type(), MAX_ATTEMPTS);
-                        return Uni.createFrom().completionStage(message.nack(failure));
-                    }
-                    registry.counter("funnel.events.consumed", "type", envelope.type(),
-                            "duplicate", String.valueOf(!applied)).increment();
-                    return Uni.createFrom().completionStage(message.ack());
+        return applyOnce(wanted.stream().map(Received::envelope).toList(), handler)
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("A batch of %d events failed (%s); applying them one by one", wanted.size(),
+                            failure.toString());
+                    registry.counter("funnel.events.batch.split").increment();
+                    return oneByOne(wanted, handler);
                 });
     }
 
-    /** Answers whether the handler ran (false: a duplicate). */
-    private Uni<Boolean> applyOnce(EventEnvelope envelope, Supplier<Uni<Void>> work) {
+    private Uni<List<EventEnvelope>> oneByOne(List<Received> wanted, EventHandler handler) {
+        return Multi.createFrom().iterable(wanted).onItem().transformToUniAndConcatenate(received ->
+                        applyOnce(List.of(received.envelope()), handler)
+                                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                                .atMost(maxAttempts)
+                                .onFailure().recoverWithUni(failure -> {
+                                    LOG.errorf(failure, "Event %s (%s) still failed after %d retries; sent to the "
+                                            + "dead-letter topic", received.envelope().id(),
+                                            received.envelope().type(), maxAttempts);
+                                    return Uni.createFrom().completionStage(() -> received.record().nack(failure))
+                                            .replaceWith(List.<EventEnvelope>of());
+                                }))
+                .collect().in(ArrayList::new, List::addAll);
+    }
+
+    /** In one transaction: logs the events' ids, applies those not logged before; answers them. */
+    private Uni<List<EventEnvelope>> applyOnce(List<EventEnvelope> events, EventHandler handler) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into processed_event (event_id, topic) values (?1, ?2) on conflict do nothing")
-                        .setParameter(1, envelope.id())
-                        .setParameter(2, envelope.topic())
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0
-                        ? Uni.createFrom().item(false)
-                        : work.get().replaceWith(true)));
+                .chain(session -> session.createNativeQuery(LOG_NEW, String.class)
+                        .setParameter(1, ids(events))
+                        .getResultList())
+                .chain(logged -> {
+                    List<EventEnvelope> fresh = firstOfEach(events, new HashSet<>(logged));
+                    return fresh.isEmpty() ? Uni.createFrom().item(fresh)
+                            : handler.apply(fresh).replaceWith(fresh);
+                }))
+                .invoke(fresh -> count(events, fresh));
+    }
+
+    /** The events whose id was logged now, each id once (a batch may hold a redelivered copy). */
+    private static List<EventEnvelope> firstOfEach(List<EventEnvelope> events, Set<String> logged) {
+        List<EventEnvelope> fresh = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (logged.remove(event.id())) {
+                fresh.add(event);
+            }
+        }
+        return fresh;
+    }
+
+    private void count(List<EventEnvelope> events, List<EventEnvelope> fresh) {
+        Set<EventEnvelope> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+        applied.addAll(fresh);
+        for (EventEnvelope event : events) {
+            registry.counter("funnel.events.consumed", "type", event.type(),
+                    "duplicate", String.valueOf(!applied.contains(event))).increment();
+        }
+    }
+
+    private static String ids(List<EventEnvelope> events) {
+        return JsonRecordset.encode(ID_COLUMNS, events.stream().map(e -> new Object[] {e.id(), e.topic()}).toList());
     }
 }

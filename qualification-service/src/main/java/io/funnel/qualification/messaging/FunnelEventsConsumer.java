@@ -10,14 +10,15 @@ import io.funnel.events.PipelineEvent.LeadAccepted;
 import io.funnel.events.PipelineEvent.LeadRejected;
 import io.funnel.events.PipelineEvent.OpportunityWon;
 import io.funnel.platform.messaging.EventEnvelope;
+import io.funnel.platform.messaging.EventHandler;
 import io.funnel.platform.messaging.EventInbox;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.funnel.qualification.domain.LeadQualifier;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Everything that moves a score: profiles and erasure ({@code funnel.leads.v1}), identified leads' behaviour
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class FunnelEventsConsumer {
 
     private final EventInbox inbox;
+    private final EventHandler handler = EventHandler.eachWith(this::workFor);
     private final LeadQualifier qualifier;
 
     public FunnelEventsConsumer(EventInbox inbox, LeadQualifier qualifier) {
@@ -37,23 +39,23 @@ public class FunnelEventsConsumer {
     }
 
     @Incoming("leads")
-    public Uni<Void> leads(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> leads(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     @Incoming("activities")
-    public Uni<Void> activities(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> activities(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     @Incoming("pipeline")
-    public Uni<Void> pipeline(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> pipeline(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     @Incoming("agreements")
-    public Uni<Void> agreements(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> agreements(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     /** What an event means here; null for anonymous activity, which is scored once the visitor identifies. */

@@ -1,15 +1,16 @@
 package io.funnel.reporting.messaging;
 
+import io.funnel.platform.InOrder;
 import io.funnel.platform.messaging.EventEnvelope;
+import io.funnel.platform.messaging.EventHandler;
 import io.funnel.platform.messaging.EventInbox;
 import io.funnel.reporting.domain.FunnelProjection;
 import io.funnel.reporting.webhooks.WebhookFanOut;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Feeds every funnel topic into the projections; one channel per topic so each has its own dead-letter topic. */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class FunnelEventsConsumer {
     private final FunnelProjection funnel;
     private final LiveUpdates live;
     private final WebhookFanOut webhooks;
+    private final Projection projection = new Projection();
 
     public FunnelEventsConsumer(EventInbox inbox, FunnelProjection funnel, LiveUpdates live, WebhookFanOut webhooks) {
         this.inbox = inbox;
@@ -28,44 +30,52 @@ public class FunnelEventsConsumer {
     }
 
     @Incoming("leads")
-    public Uni<Void> leads(Message<String> message) {
-        return consume(message);
+    public Uni<Void> leads(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
     }
 
     @Incoming("activities")
-    public Uni<Void> activities(Message<String> message) {
-        return consume(message);
+    public Uni<Void> activities(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
     }
 
     @Incoming("qualification")
-    public Uni<Void> qualification(Message<String> message) {
-        return consume(message);
+    public Uni<Void> qualification(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
     }
 
     @Incoming("marketing")
-    public Uni<Void> marketing(Message<String> message) {
-        return consume(message);
+    public Uni<Void> marketing(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
     }
 
     @Incoming("pipeline")
-    public Uni<Void> pipeline(Message<String> message) {
-        return consume(message);
+    public Uni<Void> pipeline(KafkaRecordBatch<String, String> batch) {
+        return consume(batch);
     }
 
     /**
-     * Dashboards hear of an event once its projection committed, and never of a duplicate. Webhook deliveries are
+     * Dashboards hear of events once their projection committed, and never of a duplicate. Webhook deliveries are
      * queued in the same transaction, so each is queued once.
      */
-    private Uni<Void> consume(Message<String> message) {
-        AtomicReference<EventEnvelope> applied = new AtomicReference<>();
-        return inbox.consume(message, envelope -> () -> funnel.apply(List.of(envelope.event()))
-                        .chain(() -> webhooks.enqueue(envelope))
-                        .invoke(() -> applied.set(envelope)))
-                .invoke(() -> {
-                    EventEnvelope envelope = applied.get();
-                    if (envelope != null) {
-                        live.announce(envelope);
-                    }
-                });
+    private Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, projection)
+                .invoke(applied -> applied.forEach(live::announce))
+                .replaceWithVoid();
+    }
+
+    /** Every event counts here; the batch's rows are written set-based, as the rebuild writes them. */
+    private final class Projection implements EventHandler {
+
+        @Override
+        public boolean wants(EventEnvelope envelope) {
+            return true;
+        }
+
+        @Override
+        public Uni<Void> apply(List<EventEnvelope> events) {
+            return funnel.apply(events.stream().map(EventEnvelope::event).toList())
+                    .chain(() -> InOrder.each(events, webhooks::enqueue));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.funnel.reporting.persistence;
 
+import io.funnel.platform.InOrder;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +33,6 @@ public final class ProjectionBatch {
     }
 
     private Uni<Void> each(BiFunction<RowWrite, List<Object[]>, Uni<Void>> statement) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<RowWrite, List<Object[]>> write : rows.entrySet()) {
-            chain = chain.chain(() -> statement.apply(write.getKey(), write.getValue()));
-        }
-        return chain;
+        return InOrder.each(rows.entrySet(), write -> statement.apply(write.getKey(), write.getValue()));
     }
 }

@@ -1,5 +1,6 @@
 package io.funnel.reporting.persistence;
 
+import io.funnel.platform.InOrder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,11 +63,7 @@ public class ProjectionTables {
     }
 
     private static Uni<Void> execute(List<String> statements) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String sql : statements) {
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(sql).executeUpdate())
-                    .replaceWithVoid());
-        }
-        return chain;
+        return InOrder.each(statements, sql -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql).executeUpdate()));
     }
 }

@@ -1,29 +1,21 @@
 package io.funnel.reporting.persistence;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.funnel.platform.persistence.JsonRecordset;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * One statement that writes many rows: the rows travel as a single JSON parameter which the statement reads back
- * with {@code json_to_recordset}, so a batch of any size costs one round trip and one plan. The statement must fold
- * rows with the same key itself (an upsert may not touch a row twice), by the same rule its conflict clause applies.
- * The parameter is declared text: given a string for a json parameter, the driver would send a JSON string scalar.
+ * ({@link JsonRecordset}), so a batch of any size costs one round trip and one plan. The statement must fold rows with
+ * the same key itself (an upsert may not touch a row twice), by the same rule its conflict clause applies.
  *
  * <p>A bulk load (the rebuild) instead appends the rows to an unindexed staging table and folds it once at the end:
  * upserting batch after batch into a large table means a random index lookup for every row, one pass in key order
  * (which is why statements sort their rows by key) does not.
  */
 public final class RowWrite {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final String upsert;
     private final String createStaging;
@@ -38,7 +30,7 @@ public final class RowWrite {
      */
     public RowWrite(String name, String sql, String... columns) {
         String definitions = String.join(", ", columns);
-        String json = "json_to_recordset(cast(cast(?1 as text) as json)) as r(" + definitions + ")";
+        String json = JsonRecordset.source(definitions);
         String staging = "staged_" + name;
         this.upsert = sql.formatted(json);
         this.createStaging = "create unlogged table " + staging + " (" + definitions + ")";
@@ -77,34 +69,6 @@ public final class RowWrite {
     }
 
     private String json(List<Object[]> rows) {
-        StringWriter out = new StringWriter(rows.size() * 64 * columns.size());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
-            for (Object[] row : rows) {
-                json.writeStartObject();
-                for (int i = 0; i < row.length; i++) {
-                    json.writeFieldName(columns.get(i));
-                    write(json, row[i]);
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** Numbers as numbers; everything else (text, ids, instants) as its ISO or canonical text. */
-    private static void write(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
-        } else {
-            json.writeString(value.toString());
-        }
+        return JsonRecordset.encode(columns, rows);
     }
 }

@@ -14,15 +14,16 @@ import io.funnel.pipeline.domain.LeadAssignment;
 import io.funnel.pipeline.persistence.FreeTextErasure;
 import io.funnel.pipeline.persistence.LeadRouting;
 import io.funnel.platform.messaging.EventEnvelope;
+import io.funnel.platform.messaging.EventHandler;
 import io.funnel.platform.messaging.EventInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * What sales work needs: MQLs and their persona ({@code funnel.qualification.v1}), what rules route on (country and
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class FunnelEventsConsumer {
 
     private final EventInbox inbox;
+    private final EventHandler handler = EventHandler.eachWith(this::workFor);
     private final LeadAssignment assignment;
     private final AgreementInForce agreement;
 
@@ -44,18 +46,18 @@ public class FunnelEventsConsumer {
     }
 
     @Incoming("qualification")
-    public Uni<Void> qualification(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> qualification(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     @Incoming("leads")
-    public Uni<Void> leads(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> leads(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     @Incoming("agreements")
-    public Uni<Void> agreements(Message<String> message) {
-        return inbox.consume(message, this::workFor);
+    public Uni<Void> agreements(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, handler).replaceWithVoid();
     }
 
     /** What an event means here; null for the rest of the topics' events (scores, disqualifications...). */

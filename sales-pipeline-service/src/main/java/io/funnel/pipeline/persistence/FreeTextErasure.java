@@ -1,5 +1,6 @@
 package io.funnel.pipeline.persistence;
 
+import io.funnel.platform.InOrder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -21,12 +22,7 @@ public final class FreeTextErasure {
     }
 
     public static Uni<Void> erase(UUID leadId) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String statement : STATEMENTS) {
-            chain = chain.chain(() -> Panache.getSession()
-                    .chain(s -> s.createNativeQuery(statement).setParameter(1, leadId).executeUpdate())
-                    .replaceWithVoid());
-        }
-        return chain;
+        return InOrder.each(STATEMENTS, statement -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(statement).setParameter(1, leadId).executeUpdate()));
     }
 }
