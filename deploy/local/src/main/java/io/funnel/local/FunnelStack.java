@@ -57,11 +57,12 @@ public final class FunnelStack implements AutoCloseable {
     public static FunnelStack isolated(Path projectRoot, Path workDir, String suffix) {
         Map<FunnelService, String> databases = new EnumMap<>(FunnelService.class);
         Map<FunnelService, Integer> ports = new EnumMap<>(FunnelService.class);
+        int[] free = KafkaBroker.freePorts(FunnelService.values().length + 1);
         for (FunnelService service : FunnelService.values()) {
             databases.put(service, service.database() + "_" + suffix);
-            ports.put(service, KafkaBroker.freePort());
+            ports.put(service, free[service.ordinal()]);
         }
-        return prepare(projectRoot, workDir, 0, databases, ports, UUID.randomUUID().toString());
+        return prepare(projectRoot, workDir, free[free.length - 1], databases, ports, UUID.randomUUID().toString());
     }
 
     private static FunnelStack prepare(Path projectRoot, Path workDir, int kafkaPort,

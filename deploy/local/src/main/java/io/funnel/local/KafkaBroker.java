@@ -51,7 +51,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker on {@code port} (0 picks a free one) that keeps its data under {@code dataDir}. */
     public static KafkaBroker create(Path dataDir, int port) {
-        return new KafkaBroker(dataDir, port == 0 ? freePort() : port, freePort());
+        if (port == 0) {
+            int[] ports = freePorts(2);
+            return new KafkaBroker(dataDir, ports[0], ports[1]);
+        }
+        int controllerPort = freePort();
+        while (controllerPort == port) {
+            controllerPort = freePort();
+        }
+        return new KafkaBroker(dataDir, port, controllerPort);
     }
 
     public String bootstrapServers() {
@@ -268,9 +276,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Distinct free ports: each socket stays open until all are bound, or the system could hand out one twice. */
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress());
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            sockets.forEach(KafkaBroker::close);
+        }
+    }
+
+    private static void close(ServerSocket socket) {
+        try {
+            socket.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
