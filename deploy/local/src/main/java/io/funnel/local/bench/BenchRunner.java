@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code ./funnel bench [quick]}: starts a throw-away stack, measures each service's footprint, capture throughput
- * (closed and open loop), end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka, Kafka's and
- * PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a Markdown report
- * under {@code .funnel/bench/} with the issue's targets on top.
+ * {@code ./funnel bench [quick|funnel|rebuild]}: starts a throw-away stack, measures each service's footprint,
+ * capture throughput (closed and open loop), end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka,
+ * Kafka's and PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a
+ * Markdown report under {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
+ * a few minutes, {@code funnel} measures only the footprint and the whole funnel (twice), {@code rebuild} only the
+ * footprint and the rebuild.
  */
 public final class BenchRunner {
 
@@ -35,7 +37,10 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
-        boolean quick = args.length > 0 && args[0].equals("quick");
+        String mode = args.length > 0 ? args[0] : "full";
+        boolean quick = mode.equals("quick");
+        boolean funnelOnly = mode.equals("funnel");
+        boolean rebuildOnly = mode.equals("rebuild");
         Duration phase = Duration.ofSeconds(quick ? 5 : 30);
         Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("funnel-bench-");
@@ -47,6 +52,10 @@ public final class BenchRunner {
             stack.startBroker().startServices();
             footprint(stack, body, targets);
             report.save();
+            if (rebuildOnly) {
+                rebuild(RebuildPhase.run(stack, 1_000_000, Duration.ofMinutes(30)), body, targets);
+                return;
+            }
 
             LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE), stack.apiKey());
             warmUp(stack, load, Duration.ofSeconds(quick ? 5 : 90), body);
@@ -56,6 +65,10 @@ public final class BenchRunner {
                             + "consumer group has caught up; CPU from /proc for each part.\n\n")
                     .append(system.markdown()).append('\n');
             report.save();
+            if (funnelOnly) {
+                body.append("Again:\n\n").append(SystemThroughput.run(stack, load, 8, phase).markdown()).append('\n');
+                return;
+            }
             double captureBest = capture(load, phase, body, targets);
             report.save();
             endToEnd(stack, load, quick ? 100 : E2E_TARGET_RATE, phase, body, targets);
@@ -73,9 +86,9 @@ public final class BenchRunner {
         } finally {
             report.save();
             stack.dropDatabasesAfterClose();
+            System.out.println(report.text());
+            System.out.println("Report: " + report.file());
         }
-        System.out.println(report.text());
-        System.out.println("Report: " + report.file());
     }
 
     private static void footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {
