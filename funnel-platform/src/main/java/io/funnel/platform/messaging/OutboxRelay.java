@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves committed outbox rows to Kafka in insertion order, with the lead id as key and the CloudEvents attributes as
- * headers, and deletes them once the broker acknowledged them. While the broker is down rows stay and are sent when it
- * returns; a crash between send and delete re-sends, which consumers absorb by event id. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side.
+ * headers, and deletes them once the broker acknowledged them; a commit that wrote rows wakes it at once
+ * ({@link OutboxCommits}). While the broker is down rows stay and are sent when it returns; a crash between send and
+ * delete re-sends, which consumers absorb by event id. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several replicas relay side by side.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,6 +46,7 @@ public class OutboxRelay {
     private static final String DELETE_BATCH = "delete from outbox_event where seq = any($1)";
 
     private final MutinyEmitter<String> emitter;
+    private final OutboxCommits commits;
     private final Pool database;
     private final URI source;
     private final int batchSize;
@@ -54,12 +56,14 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> emitter,
+            OutboxCommits commits,
             Pool database,
             @ConfigProperty(name = "funnel.event-source") String source,
             @ConfigProperty(name = "funnel.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "funnel.outbox.interval") Duration interval,
             MeterRegistry registry) {
         this.emitter = emitter;
+        this.commits = commits;
         this.database = database;
         this.source = URI.create(source);
         this.batchSize = batchSize;
@@ -67,11 +71,15 @@ public class OutboxRelay {
         this.relayed = registry.counter("funnel.outbox.relayed");
     }
 
-    /** Polls every {@code funnel.outbox.interval}; a tick that comes while a relay runs is dropped, not queued. */
+    /**
+     * Relays as soon as a commit with outbox rows is heard, and polls every {@code funnel.outbox.interval} in case one
+     * was not (the listening connection lost). What comes while a relay runs is kept as one more relay, not queued.
+     */
     void start(@Observes StartupEvent started) {
-        ticking = Multi.createFrom().ticks().every(interval)
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> relayPending())
+        ticking = Multi.createBy().merging()
+                .streams(commits.heard(), Multi.createFrom().ticks().every(interval).map(tick -> "tick"))
+                .onOverflow().dropPreviousItems()
+                .onItem().transformToUniAndConcatenate(wakeUp -> relayPending())
                 .subscribe().with(ignored -> { }, e -> LOG.error("Outbox relay stopped", e));
     }
 
