@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,6 +21,13 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+    /** A reader per event class: {@code readValue(json, Class)} would look the class's type up on every call. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> eventClass) {
+            return MAPPER.readerFor(eventClass);
+        }
+    };
 
     private EventCodec() {
     }
@@ -58,12 +66,12 @@ public final class EventCodec {
     }
 
     public static FunnelEvent decode(String type, String json) {
-        return decode(type, json == null || json.isBlank(), eventClass -> MAPPER.readValue(json, eventClass));
+        return decode(type, json == null || json.isBlank(), eventClass -> READERS.get(eventClass).readValue(json));
     }
 
     /** As {@link #decode(String, String)}, straight from a record's UTF-8 bytes (no String in between). */
     public static FunnelEvent decode(String type, byte[] json) {
-        return decode(type, json == null || json.length == 0, eventClass -> MAPPER.readValue(json, eventClass));
+        return decode(type, json == null || json.length == 0, eventClass -> READERS.get(eventClass).readValue(json));
     }
 
     private interface Reader {
