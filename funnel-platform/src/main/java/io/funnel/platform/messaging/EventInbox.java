@@ -1,6 +1,7 @@
 package io.funnel.platform.messaging;
 
 import io.funnel.events.UnreadableEventException;
+import io.funnel.platform.InOrder;
 import io.funnel.platform.persistence.JsonRecordset;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -66,8 +67,7 @@ public class EventInbox {
                 deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(e)));
             }
         }
-        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
-                .collect().last()
+        return InOrder.each(deadLetters, deadLetter -> deadLetter)
                 .chain(() -> applyAll(wanted, handler))
                 .call(() -> Uni.createFrom().completionStage(batch::ack));
     }

@@ -3,11 +3,11 @@ package io.funnel.qualification.domain;
 import io.funnel.events.ActivityEvent.VisitorActivityRecorded;
 import io.funnel.events.AgreementEvent.AgreementUpdated;
 import io.funnel.events.LeadEvent.LeadProfile;
+import io.funnel.platform.InOrder;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.funnel.qualification.persistence.HistoryStore;
 import io.funnel.qualification.persistence.ScoredLead;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -102,13 +102,9 @@ public class LeadQualifier {
     public Uni<Void> onAgreement(AgreementUpdated agreement) {
         return agreements.record(agreement)
                 .chain(() -> notYetMqlAtOrAbove(agreement.mqlThreshold()))
-                .chain(candidates -> Multi.createFrom().iterable(candidates)
-                        .onItem().transformToUniAndConcatenate(leadId -> history.lockLead(leadId)
-                                .chain(() -> ScoredLead.<ScoredLead>findById(leadId))
-                                .chain(lead -> rescorer.rescoreIfQualifies(lead, agreement.occurredAt(),
-                                        "AgreementUpdated")))
-                        .collect().last())
-                .replaceWithVoid();
+                .chain(candidates -> InOrder.each(candidates, leadId -> history.lockLead(leadId)
+                        .chain(() -> ScoredLead.<ScoredLead>findById(leadId))
+                        .chain(lead -> rescorer.rescoreIfQualifies(lead, agreement.occurredAt(), "AgreementUpdated"))));
     }
 
     /** Right to be forgotten: keep the score, drop what describes the person. */
