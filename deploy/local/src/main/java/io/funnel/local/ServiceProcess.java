@@ -19,14 +19,15 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * Small and lean: the heap starts at 16 MB and gives memory back (otherwise it commits all 160 MB at start),
-     * 512 KB thread stacks, and two malloc arenas instead of one per core's worth of threads. Every 5 s the JVM
-     * hands back to the OS what glibc keeps of freed native memory (mostly the JIT's scratch memory from start-up):
-     * 10 to 25 MB of resident memory per service. deploy/kubernetes (base/service/kustomization.yaml) passes the
-     * same options.
+     * Small and lean: the heap starts at 16 MB (otherwise it commits all 160 MB at start) and grows with the
+     * default free ratios (a heap kept within 10 % of its live data, as an earlier version asked, saved no idle
+     * memory but made a loaded service collect its old generation every second or two), 512 KB thread stacks, and
+     * two malloc arenas instead of one per core's worth of threads. Every 5 s the JVM hands back to the OS what
+     * glibc keeps of freed native memory (mostly the JIT's scratch memory from start-up): 10 to 25 MB of resident
+     * memory per service. deploy/kubernetes (base/service/kustomization.yaml) passes the same options.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
+    static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:TrimNativeHeapInterval=5000");
 
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

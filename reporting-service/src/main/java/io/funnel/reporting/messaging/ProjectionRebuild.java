@@ -102,6 +102,7 @@ public class ProjectionRebuild {
             Set<RowWrite> staged = new LinkedHashSet<>();
             CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
             long replayed = 0;
+            long replayStart = System.nanoTime();
             List<FunnelEvent> batch;
             while (!(batch = pollToEnd(consumer, partitions)).isEmpty()) {
                 ProjectionBatch rows = projection.rowsOf(batch);
@@ -112,7 +113,9 @@ public class ProjectionRebuild {
                 replayed += batch.size();
             }
             writing.join();
+            long foldStart = System.nanoTime();
             foldAll(staged).await().indefinitely();
+            long swapStart = System.nanoTime();
             long total = replayed + safeContext.runWith(context -> Panache.withTransaction(() -> tables.lockLive()
                     .chain(() -> Uni.createFrom().item(() -> drain(consumer, partitions))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -122,12 +125,18 @@ public class ProjectionRebuild {
                     .await().indefinitely();
             safeContext.run(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
             status.set(new Status(State.DONE, started, clock.instant(), total, null));
-            LOG.infof("Projection rebuilt from %d events", total);
+            LOG.infof("Projection rebuilt from %d events: replay %d ms, fold %d ms, catch-up and swap %d ms", total,
+                    millis(foldStart - replayStart), millis(swapStart - foldStart),
+                    millis(System.nanoTime() - swapStart));
         } catch (RuntimeException e) {
             LOG.error("Projection rebuild failed; the live tables were kept", e);
             status.set(new Status(State.FAILED, started, clock.instant(), status.get().eventsReplayed(),
                     e.getMessage()));
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private Uni<Void> inFreshTables(Supplier<Uni<Void>> work) {
