@@ -126,17 +126,14 @@ public class ProjectionRebuild {
             safeContext.run(() -> Panache.withTransaction(tables::dropLeftovers)).await().indefinitely();
             status.set(new Status(State.DONE, started, clock.instant(), total, null));
             LOG.infof("Projection rebuilt from %d events: replay %d ms, fold %d ms, catch-up and swap %d ms", total,
-                    millis(foldStart - replayStart), millis(swapStart - foldStart),
-                    millis(System.nanoTime() - swapStart));
+                    Duration.ofNanos(foldStart - replayStart).toMillis(),
+                    Duration.ofNanos(swapStart - foldStart).toMillis(),
+                    Duration.ofNanos(System.nanoTime() - swapStart).toMillis());
         } catch (RuntimeException e) {
             LOG.error("Projection rebuild failed; the live tables were kept", e);
             status.set(new Status(State.FAILED, started, clock.instant(), status.get().eventsReplayed(),
                     e.getMessage()));
         }
-    }
-
-    private static long millis(long nanos) {
-        return nanos / 1_000_000;
     }
 
     private Uni<Void> inFreshTables(Supplier<Uni<Void>> work) {
