@@ -1,25 +1,45 @@
 package io.funnel.platform.messaging;
 
+import io.funnel.events.EventCodec;
+import io.funnel.events.EventTypes;
 import io.funnel.events.FunnelEvent;
+import io.funnel.platform.persistence.JsonRecordset;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Publishes events the only safe way for a service that also writes its database: as rows written in the caller's
- * transaction, relayed to Kafka by {@link OutboxRelay} after commit. Call it inside a transaction.
+ * transaction, relayed to Kafka by {@link OutboxRelay} after commit. Call it inside a transaction. However many events
+ * a call publishes, they are one statement; the rows' sequence numbers follow the list (one function scan, read in
+ * order), so the relay sends them in that order.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final List<String> COLUMNS = List.of("id", "topic", "record_key", "type", "occurred_at", "payload");
+    private static final String INSERT = "insert into outbox_event (id, topic, record_key, type, occurred_at, payload)"
+            + " select id, topic, record_key, type, occurred_at, payload from " + JsonRecordset.source(
+                    "id uuid, topic text, record_key text, type text, occurred_at timestamptz, payload text");
+
     public Uni<Void> publish(FunnelEvent event) {
-        return OutboxEvent.of(event).persist().replaceWithVoid();
+        return publishAll(List.of(event));
     }
 
     public Uni<Void> publishAll(List<? extends FunnelEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return OutboxEvent.persist(events.stream().map(OutboxEvent::of)).replaceWithVoid();
+        String rows = JsonRecordset.encode(COLUMNS, events.stream().map(Outbox::row).toList());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT).setParameter(1, rows).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private static Object[] row(FunnelEvent event) {
+        return new Object[] {UUID.randomUUID(), event.topic(), event.key(), EventTypes.typeOf(event),
+                event.occurredAt(), EventCodec.encode(event)};
     }
 }
