@@ -1,11 +1,9 @@
 package io.funnel.local.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Posts leads with unique e-mails to capture. Closed loop: {@code workers} clients each send the next request when
- * the previous answered. Open loop: requests are due at a fixed rate and latency counts from the due time, so a
- * slow server cannot hide its queueing (no coordinated omission).
+ * Posts leads with unique e-mails to capture, each worker thread on a keep-alive connection of its own. Closed loop:
+ * {@code workers} clients each send the next request when the previous answered. Open loop: requests are due at a
+ * fixed rate and latency counts from the due time, so a slow server cannot hide its queueing (no coordinated omission).
  */
 final class LeadLoad {
 
@@ -32,14 +30,22 @@ final class LeadLoad {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final URI leads;
-    private final String apiKey;
+    private static final int TIMEOUT_MILLIS = 10_000;
+
+    private final URI capture;
+    private final String headers;
+    private final List<KeepAliveConnection> connections = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<KeepAliveConnection> connection = ThreadLocal.withInitial(this::open);
 
     LeadLoad(String captureUrl, String apiKey) {
-        this.leads = URI.create(captureUrl + "/api/leads");
-        this.apiKey = apiKey;
+        this.capture = URI.create(captureUrl);
+        this.headers = "X-Api-Key: " + apiKey + "\r\n";
+    }
+
+    private KeepAliveConnection open() {
+        KeepAliveConnection opened = new KeepAliveConnection(capture, TIMEOUT_MILLIS);
+        connections.add(opened);
+        return opened;
     }
 
     Result closedLoop(int workers, Duration duration, boolean qualifying) throws Exception {
@@ -111,12 +117,10 @@ final class LeadLoad {
                 ? "{\"email\":\"" + email + "\",\"jobTitle\":\"Head of Operations\",\"companySize\":250,"
                         + "\"industry\":\"construction\",\"country\":\"ES\",\"source\":\"bench\"}"
                 : "{\"email\":\"" + email + "\",\"jobTitle\":\"Student\",\"source\":\"bench\"}";
-        HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            KeepAliveConnection.Response response = connection.get().post("/api/leads", headers, body);
             long now = System.nanoTime();
-            if (response.statusCode() == 201) {
+            if (response.status() == 201) {
                 latencies.record((now - dueNanos) / 1000);
                 acked.put(leadId(response.body()), now);
             } else {
@@ -132,7 +136,7 @@ final class LeadLoad {
         return receipt.substring(start, receipt.indexOf('"', start));
     }
 
-    private static Result collect(ExecutorService pool, List<Future<Latencies>> results, AtomicLong sent,
+    private Result collect(ExecutorService pool, List<Future<Latencies>> results, AtomicLong sent,
             AtomicLong failed, Map<String, Long> acked, long start) throws Exception {
         Latencies all = new Latencies();
         for (Future<Latencies> result : results) {
@@ -140,6 +144,8 @@ final class LeadLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        connections.forEach(KeepAliveConnection::close);
+        connections.clear();
         return new Result((int) sent.get(), all.count(), (int) failed.get(), seconds, all, acked);
     }
 }
