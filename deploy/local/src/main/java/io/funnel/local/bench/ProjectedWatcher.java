@@ -1,0 +1,65 @@
+package io.funnel.local.bench;
+
+import io.funnel.local.DevIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Notes when reporting has projected each captured lead, i.e. when the lead counts in {@code GET /api/funnel}:
+ * reporting's live stream ({@code GET /api/stream}, server-sent events) announces an event once its projection has
+ * committed, with the lead id as subject.
+ */
+final class ProjectedWatcher implements AutoCloseable {
+
+    private static final String CAPTURED = "\"type\":\"LeadCaptured\"";
+    private static final String SUBJECT = "\"subject\":\"";
+
+    private final Map<String, Long> seenAtNanos = new ConcurrentHashMap<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> stream;
+
+    ProjectedWatcher(String reportingUrl) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + DevIssuer.token("revenue-ops"))
+                .GET().build();
+        CompletableFuture<Void> open = new CompletableFuture<>();
+        stream = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                open.completeExceptionally(new IllegalStateException("GET /api/stream answered "
+                        + response.statusCode()));
+                return;
+            }
+            open.complete(null);
+            Thread reader = new Thread(() -> response.body().forEach(this::note), "bench-projected-watcher");
+            reader.setDaemon(true);
+            reader.start();
+        });
+        open.get();
+    }
+
+    private void note(String line) {
+        if (line.startsWith("data:") && line.contains(CAPTURED)) {
+            int start = line.indexOf(SUBJECT) + SUBJECT.length();
+            seenAtNanos.putIfAbsent(line.substring(start, line.indexOf('"', start)), System.nanoTime());
+        }
+    }
+
+    Map<String, Long> seenAtNanos() {
+        return seenAtNanos;
+    }
+
+    @Override
+    public void close() {
+        stream.thenAccept(response -> response.body().close());
+        stream.cancel(true);
+    }
+}
