@@ -3,8 +3,7 @@ package io.funnel.platform.messaging;
 import io.funnel.events.EventCodec;
 import io.funnel.events.EventTypes;
 import io.funnel.events.FunnelEvent;
-import io.funnel.platform.persistence.JsonRecordset;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.platform.persistence.RecordsetStatement;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,23 +18,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final List<String> COLUMNS = List.of("id", "topic", "record_key", "type", "occurred_at", "payload");
-    private static final String INSERT = "insert into outbox_event (id, topic, record_key, type, occurred_at, payload)"
-            + " select id, topic, record_key, type, occurred_at, payload from " + JsonRecordset.source(
-                    "id uuid, topic text, record_key text, type text, occurred_at timestamptz, payload text");
+    private static final RecordsetStatement INSERT = new RecordsetStatement(
+            "insert into outbox_event (id, topic, record_key, type, occurred_at, payload)"
+                    + " select id, topic, record_key, type, occurred_at, payload from %s",
+            "id uuid", "topic text", "record_key text", "type text", "occurred_at timestamptz", "payload text");
 
     public Uni<Void> publish(FunnelEvent event) {
         return publishAll(List.of(event));
     }
 
     public Uni<Void> publishAll(List<? extends FunnelEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String rows = JsonRecordset.encode(COLUMNS, events.stream().map(Outbox::row).toList());
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT).setParameter(1, rows).executeUpdate())
-                .replaceWithVoid();
+        return INSERT.execute(events.stream().map(Outbox::row).toList()).replaceWithVoid();
     }
 
     private static Object[] row(FunnelEvent event) {
