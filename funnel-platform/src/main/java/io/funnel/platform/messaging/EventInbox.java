@@ -38,11 +38,13 @@ public class EventInbox {
             + JsonRecordset.source("event_id text, topic text") + " on conflict do nothing returning event_id";
 
     private final MeterRegistry registry;
+    private final Outbox outbox;
     private final int maxAttempts;
 
-    public EventInbox(MeterRegistry registry,
+    public EventInbox(MeterRegistry registry, Outbox outbox,
             @ConfigProperty(name = "funnel.inbox.max-attempts") int maxAttempts) {
         this.registry = registry;
+        this.outbox = outbox;
         this.maxAttempts = maxAttempts;
     }
 
@@ -100,7 +102,10 @@ public class EventInbox {
                 .collect().in(ArrayList::new, List::addAll);
     }
 
-    /** In one transaction: logs the events' ids, applies those not logged before; answers them. */
+    /**
+     * In one transaction: logs the events' ids, applies those not logged before (reading reference data once, see
+     * {@link BatchMemo}, and writing what they publish to the outbox together, at the end); answers them.
+     */
     private Uni<List<EventEnvelope>> applyOnce(List<EventEnvelope> events, EventHandler handler) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(LOG_NEW, String.class)
@@ -109,7 +114,8 @@ public class EventInbox {
                 .chain(logged -> {
                     List<EventEnvelope> fresh = firstOfEach(events, new HashSet<>(logged));
                     return fresh.isEmpty() ? Uni.createFrom().item(fresh)
-                            : handler.apply(fresh).replaceWith(fresh);
+                            : BatchMemo.open(() -> outbox.collecting(() -> handler.apply(fresh)))
+                                    .replaceWith(fresh);
                 }))
                 .invoke(fresh -> count(events, fresh));
     }

@@ -1,10 +1,12 @@
 package io.funnel.qualification.domain;
 
 import io.funnel.events.AgreementEvent.AgreementUpdated;
+import io.funnel.platform.messaging.BatchMemo;
 import io.funnel.qualification.persistence.AgreementTerms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -13,6 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AgreementBook {
+
+    private static final String TERMS = AgreementBook.class.getName() + ".terms";
+
+    /** One agreement version's definition and when it takes effect. */
+    private record Effective(Instant from, MqlPolicy.Definition definition) {
+    }
 
     private final int defaultThreshold;
     private final MqlPolicy policy;
@@ -28,10 +36,18 @@ public class AgreementBook {
     }
 
     public Uni<MqlPolicy.Definition> definitionAt(Instant at) {
-        return AgreementTerms.<AgreementTerms>find("effectiveFrom <= ?1 order by effectiveFrom desc, version desc", at)
-                .firstResult()
-                .map(t -> t == null ? new MqlPolicy.Definition(defaultThreshold, null)
-                        : new MqlPolicy.Definition(t.mqlThreshold, blankToNull(t.requiredPersona)));
+        return BatchMemo.remember(TERMS, AgreementBook::allTerms).map(all -> all.stream()
+                .filter(terms -> !terms.from().isAfter(at))
+                .findFirst()
+                .map(Effective::definition)
+                .orElseGet(() -> new MqlPolicy.Definition(defaultThreshold, null)));
+    }
+
+    /** Every version's terms, latest first (a handful of rows: one per agreement version). */
+    private static Uni<List<Effective>> allTerms() {
+        return AgreementTerms.<AgreementTerms>list("order by effectiveFrom desc, version desc")
+                .map(rows -> rows.stream().map(t -> new Effective(t.effectiveFrom,
+                        new MqlPolicy.Definition(t.mqlThreshold, blankToNull(t.requiredPersona)))).toList());
     }
 
     /** Stores the agreement's MQL definition; a redelivered or re-sent version replaces itself. */
@@ -42,6 +58,7 @@ public class AgreementBook {
             terms.mqlThreshold = agreement.mqlThreshold();
             terms.requiredPersona = blankToNull(agreement.requiredPersona());
             terms.effectiveFrom = agreement.effectiveFrom();
+            BatchMemo.forget(TERMS);
             return terms.persist().replaceWithVoid();
         });
     }

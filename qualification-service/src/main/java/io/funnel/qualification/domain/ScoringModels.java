@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.funnel.events.EventCodec;
 import io.funnel.platform.api.Problem;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.messaging.BatchMemo;
 import io.funnel.qualification.persistence.AdvisoryLock;
 import io.funnel.qualification.persistence.ScoringModelVersion;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ public class ScoringModels {
 
     /** Serialises concurrent model changes, so version numbers never collide. */
     private static final long CHANGE_LOCK = 0x5C0_12E_D0CL;
+    private static final String COMPILED = ScoringModels.class.getName() + ".compiled";
 
     private final Clock clock;
     private volatile CompiledModel compiled;
@@ -33,9 +35,14 @@ public class ScoringModels {
 
     /**
      * The model in force, compiled. Versions never change, so the compiled one is kept until a newer version appears:
-     * each event then costs a lookup of the version number instead of parsing the model and compiling its patterns.
+     * each batch of events then costs a lookup of the version number instead of parsing the model and compiling its
+     * patterns for each event.
      */
     public Uni<CompiledModel> compiledCurrent() {
+        return BatchMemo.remember(COMPILED, this::compiledLatest);
+    }
+
+    private Uni<CompiledModel> compiledLatest() {
         CompiledModel cached = compiled;
         return ScoringModelVersion.currentVersion().chain(version -> cached != null && version != null
                 && cached.version() == version

@@ -9,6 +9,7 @@ import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.PipelineLead.Stage;
 import io.funnel.pipeline.persistence.Rep;
 import io.funnel.platform.api.ProblemException;
+import io.funnel.platform.messaging.BatchMemo;
 import io.funnel.platform.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -35,6 +36,8 @@ public class LeadAssignment {
 
     private static final int WAITING_BATCH = 200;
     private static final Set<Stage> MANUALLY_ASSIGNABLE = EnumSet.of(Stage.QUEUED, Stage.ASSIGNED, Stage.CONTACTED);
+    private static final String RULES = LeadAssignment.class.getName() + ".rules";
+    private static final String OPEN_LEADS = LeadAssignment.class.getName() + ".openLeads";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -166,19 +169,32 @@ public class LeadAssignment {
                 .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
-    /** Everything routing reads, loaded once per batch and kept up to date as leads are handed out. */
-    private record Pool(List<AssignmentRule> rules, Map<UUID, Rep> reps, Map<UUID, Long> openLeads) {
+    /** Everything routing reads, loaded once per routing run and kept up to date as leads are handed out. */
+    private record Pool(List<RepRouter.Rule> rules, Map<UUID, Rep> reps, Map<UUID, Long> openLeads) {
     }
 
+    /**
+     * Rules and open-lead counts are read once per consumed batch ({@link BatchMemo}; the counts are kept up to date
+     * as leads are handed out); reps are read each time, as entities of the current session whose turn is written.
+     */
     private Uni<Pool> loadPool() {
-        return AssignmentRule.inOrder().chain(rules -> Rep.<Rep>listAll().chain(reps -> PipelineLead.openLeadsPerRep()
-                .map(open -> new Pool(rules, reps.stream().collect(Collectors.toMap(r -> r.id, Function.identity())),
-                        open))));
+        return BatchMemo.remember(RULES, LeadAssignment::rules)
+                .chain(rules -> Rep.<Rep>listAll()
+                        .chain(reps -> BatchMemo.remember(OPEN_LEADS, PipelineLead::openLeadsPerRep)
+                                .map(open -> new Pool(rules, byId(reps), open))));
+    }
+
+    private static Uni<List<RepRouter.Rule>> rules() {
+        return AssignmentRule.inOrder().map(rules -> rules.stream().map(AssignmentRule::rule).toList());
+    }
+
+    private static Map<UUID, Rep> byId(List<Rep> reps) {
+        return reps.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
     }
 
     private RepRouter.Routing route(PipelineLead lead, Pool pool, UUID excluded) {
         RepRouter.LeadFacts facts = new RepRouter.LeadFacts(lead.country, lead.source, lead.persona, lead.score);
-        return router.route(facts, pool.rules().stream().map(AssignmentRule::rule).toList(),
+        return router.route(facts, pool.rules(),
                 pool.reps().values().stream().map(Rep::candidate).toList(), pool.openLeads(), excluded);
     }
 

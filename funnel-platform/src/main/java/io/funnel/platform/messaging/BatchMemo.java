@@ -1,0 +1,45 @@
+package io.funnel.platform.messaging;
+
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.mutiny.Uni;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Reference data (a scoring model's version, personas, agreement terms) read once per consumed batch instead of once
+ * per event. {@link EventInbox} opens a memo around each batch's transaction; outside one (an HTTP request, a job)
+ * every call reads afresh. Whoever changes such data inside a batch forgets its key, so later events see the change.
+ */
+public final class BatchMemo {
+
+    private static final String MEMO = BatchMemo.class.getName();
+
+    private BatchMemo() {
+    }
+
+    /** Runs the work with a memo open; it is gone when the work ends. */
+    static <T> Uni<T> open(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            ContextLocals.put(MEMO, new HashMap<String, Object>());
+            return work.get();
+        }).eventually(() -> ContextLocals.remove(MEMO));
+    }
+
+    /** The value of {@code key}, loaded at its first use in the batch (never null). */
+    @SuppressWarnings("unchecked")
+    public static <T> Uni<T> remember(String key, Supplier<Uni<T>> load) {
+        Optional<Map<String, Object>> memo = ContextLocals.get(MEMO);
+        if (memo.isEmpty()) {
+            return load.get();
+        }
+        T known = (T) memo.get().get(key);
+        return known != null ? Uni.createFrom().item(known) : load.get().invoke(value -> memo.get().put(key, value));
+    }
+
+    /** Drops the value of {@code key}, changed by the batch itself. */
+    public static void forget(String key) {
+        ContextLocals.<Map<String, Object>>get(MEMO).ifPresent(memo -> memo.remove(key));
+    }
+}
