@@ -1,6 +1,7 @@
 package io.funnel.local.bench;
 
 import io.funnel.local.DevIssuer;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,11 +40,20 @@ final class ProjectedWatcher implements AutoCloseable {
                 return;
             }
             open.complete(null);
-            Thread reader = new Thread(() -> response.body().forEach(this::note), "bench-projected-watcher");
+            Thread reader = new Thread(() -> read(response.body()), "bench-projected-watcher");
             reader.setDaemon(true);
             reader.start();
         });
         open.get();
+    }
+
+    /** Reads until {@link #close()} closes the stream. */
+    private void read(Stream<String> lines) {
+        try {
+            lines.forEach(this::note);
+        } catch (UncheckedIOException closed) {
+            // the watcher was closed: the phase is over
+        }
     }
 
     private void note(String line) {
