@@ -37,7 +37,6 @@ public class LeadAssignment {
     private static final int WAITING_BATCH = 200;
     private static final Set<Stage> MANUALLY_ASSIGNABLE = EnumSet.of(Stage.QUEUED, Stage.ASSIGNED, Stage.CONTACTED);
     private static final String RULES = LeadAssignment.class.getName() + ".rules";
-    private static final String OPEN_LEADS = LeadAssignment.class.getName() + ".openLeads";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -174,13 +173,14 @@ public class LeadAssignment {
     }
 
     /**
-     * Rules and open-lead counts are read once per consumed batch ({@link BatchMemo}; the counts are kept up to date
-     * as leads are handed out); reps are read each time, as entities of the current session whose turn is written.
+     * Rules are read once per consumed batch ({@link BatchMemo}). Reps and their open-lead counts are read each time:
+     * another transaction (the other channel, the SLA watch, a team lead) may hand a rep leads meanwhile, and a count
+     * kept for a whole batch would then let a rep exceed their capacity.
      */
     private Uni<Pool> loadPool() {
         return BatchMemo.remember(RULES, LeadAssignment::rules)
                 .chain(rules -> Rep.<Rep>listAll()
-                        .chain(reps -> BatchMemo.remember(OPEN_LEADS, PipelineLead::openLeadsPerRep)
+                        .chain(reps -> PipelineLead.openLeadsPerRep()
                                 .map(open -> new Pool(rules, byId(reps), open))));
     }
 
