@@ -1,5 +1,6 @@
 package io.funnel.platform.messaging;
 
+import io.funnel.platform.ContextScope;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
@@ -21,10 +22,7 @@ public final class BatchMemo {
 
     /** Runs the work with a memo open; it is gone when the work ends. */
     static <T> Uni<T> open(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> {
-            ContextLocals.put(MEMO, new HashMap<String, Object>());
-            return work.get();
-        }).eventually(() -> ContextLocals.remove(MEMO));
+        return ContextScope.with(MEMO, HashMap<String, Object>::new, memo -> work.get());
     }
 
     /** The value of {@code key}, loaded at its first use in the batch (never null). */

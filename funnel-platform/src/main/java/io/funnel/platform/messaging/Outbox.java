@@ -3,6 +3,7 @@ package io.funnel.platform.messaging;
 import io.funnel.events.EventCodec;
 import io.funnel.events.EventTypes;
 import io.funnel.events.FunnelEvent;
+import io.funnel.platform.ContextScope;
 import io.funnel.platform.persistence.RecordsetStatement;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
@@ -48,11 +49,8 @@ public class Outbox {
      * statement: a consumer's batch of events then costs one outbox insert instead of one per event.
      */
     public <T> Uni<T> collecting(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> {
-            List<Object[]> rows = new ArrayList<>();
-            ContextLocals.put(COLLECTED, rows);
-            return work.get().call(() -> INSERT.execute(rows));
-        }).eventually(() -> ContextLocals.remove(COLLECTED));
+        return ContextScope.with(COLLECTED, ArrayList<Object[]>::new,
+                rows -> work.get().call(() -> INSERT.execute(rows)));
     }
 
     private static Object[] row(FunnelEvent event) {
