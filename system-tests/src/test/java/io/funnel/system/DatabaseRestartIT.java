@@ -7,13 +7,13 @@ import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
 import io.funnel.local.PostgresCluster;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL really stops (pg_ctlcluster) while leads stream in: capture answers 503 with Retry-After, never a
- * 500, and recovers by itself when the server is back; every acknowledged lead is stored and counted once.
+ * 500, and recovers by itself when the server is back; every acknowledged lead is stored, counted once and
+ * qualified.
  */
 class DatabaseRestartIT {
 
@@ -24,7 +24,6 @@ class DatabaseRestartIT {
         PostgresCluster cluster = PostgresCluster.local().orElse(null);
         Assumptions.assumeTrue(cluster != null, "needs the local Debian cluster (root): deploy/local/ensure-postgres.sh");
         FunnelStack stack = SystemStack.get();
-        List<Long> before = WalkingSkeletonIT.entered();
         String prefix;
         int acknowledged;
         try (LeadStream stream = new LeadStream(stack.url(FunnelService.CAPTURE), stack.apiKey(), 100)) {
@@ -47,12 +46,10 @@ class DatabaseRestartIT {
                     .isEqualTo(stream.refusedWith(503));
         }
 
-        long stored = stack.count(FunnelService.CAPTURE,
-                "select count(*) from lead where email like '" + prefix + "%'");
+        StreamedLeads stored = StreamedLeads.stored(stack, prefix);
         // A commit whose answer the dropped connection lost is stored yet answered 503 (a retry merges by e-mail).
-        assertThat(stored).as("every 201 stored").isBetween((long) acknowledged, (long) acknowledged + 1);
-        await().atMost(RECOVERY).untilAsserted(() ->
-                assertThat(WalkingSkeletonIT.entered().get(1) - before.get(1)).as("leads counted").isEqualTo(stored));
+        assertThat(stored.size()).as("every 201 stored").isBetween(acknowledged, acknowledged + 1);
+        stored.awaitCountedAndQualified(RECOVERY);
     }
 
     private static void awaitMoreAcknowledged(LeadStream stream, int more) {

@@ -1,7 +1,6 @@
 package io.funnel.platform.messaging;
 
 import io.funnel.platform.ContextScope;
-import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +27,7 @@ public final class BatchMemo {
     /** The value of {@code key}, loaded at its first use in the batch (never null). */
     @SuppressWarnings("unchecked")
     public static <T> Uni<T> remember(String key, Supplier<Uni<T>> load) {
-        Optional<Map<String, Object>> memo = ContextLocals.get(MEMO);
+        Optional<Map<String, Object>> memo = ContextScope.current(MEMO);
         if (memo.isEmpty()) {
             return load.get();
         }
@@ -38,6 +37,6 @@ public final class BatchMemo {
 
     /** Drops the value of {@code key}, changed by the batch itself. */
     public static void forget(String key) {
-        ContextLocals.<Map<String, Object>>get(MEMO).ifPresent(memo -> memo.remove(key));
+        ContextScope.<Map<String, Object>>current(MEMO).ifPresent(memo -> memo.remove(key));
     }
 }

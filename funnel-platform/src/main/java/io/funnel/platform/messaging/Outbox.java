@@ -5,7 +5,7 @@ import io.funnel.events.EventTypes;
 import io.funnel.events.FunnelEvent;
 import io.funnel.platform.ContextScope;
 import io.funnel.platform.persistence.RecordsetStatement;
-import io.smallrye.common.vertx.ContextLocals;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public class Outbox {
 
     public Uni<Void> publishAll(List<? extends FunnelEvent> events) {
         List<Object[]> rows = events.stream().map(Outbox::row).toList();
-        Optional<List<Object[]>> collected = ContextLocals.get(COLLECTED);
+        Optional<List<Object[]>> collected = ContextScope.current(COLLECTED);
         if (collected.isPresent()) {
             collected.get().addAll(rows);
             return Uni.createFrom().voidItem();
@@ -49,8 +49,8 @@ public class Outbox {
      * statement: a consumer's batch of events then costs one outbox insert instead of one per event.
      */
     public <T> Uni<T> collecting(Supplier<Uni<T>> work) {
-        return ContextScope.with(COLLECTED, ArrayList<Object[]>::new,
-                rows -> work.get().call(() -> INSERT.execute(rows)));
+        return Panache.getSession().chain(session -> ContextScope.with(COLLECTED, ArrayList<Object[]>::new,
+                rows -> work.get().call(() -> INSERT.execute(session, rows))));
     }
 
     private static Object[] row(FunnelEvent event) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.Arrays;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * One native statement in the current transaction over many rows that travel as a single {@link JsonRecordset}
@@ -27,11 +28,15 @@ public final class RecordsetStatement {
 
     /** Answers how many rows the statement changed; no rows, no statement. */
     public Uni<Integer> execute(List<Object[]> rows) {
+        return rows.isEmpty() ? Uni.createFrom().item(0)
+                : Panache.getSession().chain(session -> execute(session, rows));
+    }
+
+    /** The same in a session the caller holds (code that may no longer be on the session's Vert.x context). */
+    public Uni<Integer> execute(Mutiny.Session session, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        String json = JsonRecordset.encode(columns, rows);
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, json)
-                .executeUpdate());
+        return session.createNativeQuery(sql).setParameter(1, JsonRecordset.encode(columns, rows)).executeUpdate();
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -80,6 +82,19 @@ class BatchMemoTest {
         onContext(() -> BatchMemo.open(this::remembered));
 
         assertThat(onContext(() -> BatchMemo.open(this::remembered))).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWhoseWorkEndsOnAnotherThreadEndsAndLeavesNothingBehind() {
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        try {
+            Integer seen = onContext(() -> BatchMemo.open(() -> remembered().emitOn(elsewhere)));
+
+            assertThat(seen).isEqualTo(1);
+            assertThat(onContext(this::remembered)).isEqualTo(2);
+        } finally {
+            elsewhere.shutdownNow();
+        }
     }
 
     @Test
