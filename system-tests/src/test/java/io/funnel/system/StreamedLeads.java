@@ -3,8 +3,13 @@ package io.funnel.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +24,8 @@ import java.util.List;
  * minutes later after a database outage) and would add to the totals.
  */
 record StreamedLeads(FunnelStack stack, List<String> ids) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The leads capture stored whose e-mail starts with the stream's prefix. */
     static StreamedLeads stored(FunnelStack stack, String emailPrefix) throws SQLException {
@@ -56,16 +63,33 @@ record StreamedLeads(FunnelStack stack, List<String> ids) {
     /** Where the leads are on their way to MQL, for a failure message to say which step is behind. */
     String progress() {
         try {
-            return "of %d leads qualification scored %d and qualified %d, %d events wait in its outbox"
-                    .formatted(size(),
+            return ("of %d leads qualification scored %d and qualified %d, %d events wait in its outbox; its last"
+                    + " warning: %s").formatted(size(),
                             countAmong(FunnelService.QUALIFICATION,
                                     "select count(*) from scored_lead where lead_id::text = any(?)"),
                             countAmong(FunnelService.QUALIFICATION, "select count(*) from scored_lead"
                                     + " where qualified_at is not null and lead_id::text = any(?)"),
-                            stack.count(FunnelService.QUALIFICATION, "select count(*) from outbox_event"));
-        } catch (SQLException | RuntimeException e) {
+                            stack.count(FunnelService.QUALIFICATION, "select count(*) from outbox_event"),
+                            lastWarning(FunnelService.QUALIFICATION));
+        } catch (SQLException | IOException | RuntimeException e) {
             return "progress unknown: " + e;
         }
+    }
+
+    /** The last warning or error the service itself logged (not its libraries), to say why a step is behind. */
+    private String lastWarning(FunnelService service) throws IOException {
+        Path log = stack.logDir().resolve(service.module() + ".log");
+        String last = "none";
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                JsonNode entry = JSON.readTree(line);
+                if (entry.path("loggerName").asText().startsWith("io.funnel")
+                        && List.of("WARN", "ERROR").contains(entry.path("level").asText())) {
+                    last = entry.path("timestamp").asText() + " " + entry.path("message").asText();
+                }
+            }
+        }
+        return last;
     }
 
     private long countAmong(FunnelService service, String sql) throws SQLException {

@@ -78,6 +78,12 @@ class BatchMemoTest {
     }
 
     @Test
+    void offAVertxThreadEveryCallLoads() {
+        assertThat(List.of(remembered().await().indefinitely(), remembered().await().indefinitely()))
+                .containsExactly(1, 2);
+    }
+
+    @Test
     void theNextBatchStartsAfresh() {
         onContext(() -> BatchMemo.open(this::remembered));
 
