@@ -15,47 +15,26 @@ import io.funnel.events.PipelineEvent.LeadAccepted;
 import io.funnel.events.PipelineEvent.LeadRejected;
 import io.funnel.events.PipelineEvent.RejectionReason;
 import io.funnel.events.QualificationEvent.LeadQualified;
-import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
-import io.funnel.local.TopicProbe;
-import io.funnel.local.TopicProbe.Received;
 import io.funnel.local.WithToken;
 import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A lead sales rejected goes back to nurture and qualifies again only after new engagement. */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
 @WithToken(roles = Roles.MARKETING)
-class RecyclingTest {
+class RecyclingTest extends QualificationTopicTest {
 
     private static final LeadProfile DECISION_MAKER = new LeadProfile("ana@obras.example", "Ana", "Ruiz", null,
             "Obras SA", "Head of Operations", 250, "construction", "ES");
 
-    @Inject
-    MutableClock clock;
-
-    private TopicProbe probe;
-
-    @BeforeEach
-    void subscribe() {
-        probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(), Topics.QUALIFICATION);
-    }
-
-    @AfterEach
-    void close() {
-        probe.close();
-    }
 
     @Test
     void rejectedLeadRequalifiesOnlyAfterAnActivityThatFollowsTheRejection() {
@@ -132,14 +111,5 @@ class RecyclingTest {
     private static VisitorActivityRecorded activity(UUID leadId, Instant at) {
         return new VisitorActivityRecorded(UUID.randomUUID(), null, leadId, ActivityType.PAGE_VIEW, "/blog", null,
                 null, at);
-    }
-
-    private List<Received> of(UUID leadId, String event) {
-        return probe.ofType("io.funnel." + event + ".v1").stream().filter(r -> leadId.toString().equals(r.key()))
-                .toList();
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -35,6 +35,12 @@ public final class BatchMemo {
         return known != null ? Uni.createFrom().item(known) : load.get().invoke(value -> memo.get().put(key, value));
     }
 
+    /** The value of {@code key} if the batch loaded it; empty before that, and outside a batch. */
+    @SuppressWarnings("unchecked")
+    public static <T> Optional<T> loaded(String key) {
+        return ContextScope.<Map<String, Object>>current(MEMO).map(memo -> (T) memo.get(key));
+    }
+
     /** Drops the value of {@code key}, changed by the batch itself. */
     public static void forget(String key) {
         ContextScope.<Map<String, Object>>current(MEMO).ifPresent(memo -> memo.remove(key));

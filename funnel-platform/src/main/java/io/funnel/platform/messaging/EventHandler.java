@@ -23,6 +23,15 @@ public interface EventHandler {
      * event cost more than the one before.
      */
     static EventHandler eachWith(Function<EventEnvelope, Supplier<Uni<Void>>> workFor) {
+        return eachWith(events -> Uni.createFrom().voidItem(), workFor);
+    }
+
+    /**
+     * As {@link #eachWith(Function)}, after {@code prepare} ran once for the batch's events (in the same transaction):
+     * e.g. to read what every event of the batch needs with one statement instead of one per event.
+     */
+    static EventHandler eachWith(Function<List<EventEnvelope>, Uni<Void>> prepare,
+            Function<EventEnvelope, Supplier<Uni<Void>>> workFor) {
         return new EventHandler() {
             @Override
             public boolean wants(EventEnvelope envelope) {
@@ -31,8 +40,8 @@ public interface EventHandler {
 
             @Override
             public Uni<Void> apply(List<EventEnvelope> events) {
-                return InOrder.each(events, event -> workFor.apply(event).get()
-                        .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
+                return prepare.apply(events).chain(() -> InOrder.each(events, event -> workFor.apply(event).get()
+                        .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)))));
             }
         };
     }

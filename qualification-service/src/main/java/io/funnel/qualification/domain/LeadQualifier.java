@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,9 +32,14 @@ public class LeadQualifier {
         this.agreements = agreements;
     }
 
+    /** Locks the leads of a batch's profile events together and reads what scoring them needs, once. */
+    public Uni<Void> prepareProfiles(Collection<UUID> leadIds) {
+        return history.lockAndRead(leadIds);
+    }
+
     /** Applies the lead's profile as of {@code at}; a profile older than the one applied is ignored. */
     public Uni<Void> onProfile(UUID leadId, LeadProfile profile, Instant at, String cause) {
-        return history.lockLead(leadId).chain(() -> ScoredLead.<ScoredLead>findById(leadId)).chain(known -> {
+        return history.lockLead(leadId).chain(() -> history.scoredLead(leadId)).chain(known -> {
             if (known != null && known.profileAt.isAfter(at)) {
                 if (at.isBefore(known.capturedAt)) {
                     known.capturedAt = at;

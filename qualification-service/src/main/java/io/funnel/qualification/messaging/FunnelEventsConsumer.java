@@ -3,6 +3,7 @@ package io.funnel.qualification.messaging;
 import io.funnel.events.ActivityEvent.VisitorActivityRecorded;
 import io.funnel.events.AgreementEvent.AgreementUpdated;
 import io.funnel.events.FunnelEvent;
+import io.funnel.events.LeadEvent;
 import io.funnel.events.LeadEvent.LeadCaptured;
 import io.funnel.events.LeadEvent.LeadErased;
 import io.funnel.events.LeadEvent.LeadUpdated;
@@ -17,6 +18,7 @@ import io.funnel.qualification.domain.LeadQualifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class FunnelEventsConsumer {
 
     private final EventInbox inbox;
-    private final EventHandler handler = EventHandler.eachWith(this::workFor);
+    private final EventHandler handler = EventHandler.eachWith(this::prepare, this::workFor);
     private final LeadQualifier qualifier;
 
     public FunnelEventsConsumer(EventInbox inbox, LeadQualifier qualifier) {
@@ -56,6 +58,13 @@ public class FunnelEventsConsumer {
     @Incoming("agreements")
     public Uni<Void> agreements(KafkaRecordBatch<String, String> batch) {
         return inbox.consume(batch, handler).replaceWithVoid();
+    }
+
+    /** The leads of the batch's new profiles are locked and read at once: most such batches are of new leads. */
+    Uni<Void> prepare(List<EventEnvelope> events) {
+        return qualifier.prepareProfiles(events.stream().map(EventEnvelope::event)
+                .filter(event -> event instanceof LeadCaptured || event instanceof LeadUpdated)
+                .map(event -> ((LeadEvent) event).leadId()).toList());
     }
 
     /** What an event means here; null for anonymous activity, which is scored once the visitor identifies. */

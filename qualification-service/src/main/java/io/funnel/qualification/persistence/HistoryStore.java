@@ -9,10 +9,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +27,26 @@ public class HistoryStore {
      * at once, and an activity stored while the profile is being scored must not be missed by both.
      */
     public Uni<Void> lockLead(UUID leadId) {
-        return AdvisoryLock.acquire(leadId.getMostSignificantBits() ^ leadId.getLeastSignificantBits());
+        if (LockedLeads.ofBatch().filter(locked -> locked.holds(leadId)).isPresent()) {
+            return Uni.createFrom().voidItem();
+        }
+        return AdvisoryLock.acquire(LockedLeads.lockKey(leadId));
+    }
+
+    /**
+     * Locks a consumed batch's leads at once and reads their scores' existence, activities and rejections with one
+     * statement each; the calls below then answer from what was read. Outside a batch it does nothing.
+     */
+    public Uni<Void> lockAndRead(Collection<UUID> leadIds) {
+        return LockedLeads.lockAndRead(leadIds);
+    }
+
+    /** The lead's stored score, or null for a lead never scored; call under the lead's lock, before scoring it. */
+    public Uni<ScoredLead> scoredLead(UUID leadId) {
+        if (LockedLeads.ofBatch().filter(locked -> locked.takeUnscored(leadId)).isPresent()) {
+            return Uni.createFrom().nullItem();
+        }
+        return ScoredLead.findById(leadId);
     }
 
     /** Answers whether the activity was new (the same activity id may arrive again, e.g. after identification). */
@@ -37,7 +58,8 @@ public class HistoryStore {
                 .setParameter(3, activity.type().name())
                 .setParameter(4, activity.occurredAt())
                 .executeUpdate())
-                .map(inserted -> inserted > 0);
+                .map(inserted -> inserted > 0)
+                .invoke(added -> LockedLeads.ofBatch().ifPresent(locked -> locked.activityAdded(leadId)));
     }
 
     public Uni<Void> addOutcome(UUID leadId, Outcome outcome, Instant at) {
@@ -47,11 +69,20 @@ public class HistoryStore {
                 .setParameter(2, outcome.name())
                 .setParameter(3, at)
                 .executeUpdate())
+                .invoke(() -> {
+                    if (outcome == Outcome.REJECTED) {
+                        LockedLeads.ofBatch().ifPresent(locked -> locked.rejectionAdded(leadId));
+                    }
+                })
                 .replaceWithVoid();
     }
 
     /** When sales last rejected the lead; null if it never did. Kept even while the lead itself is not known yet. */
     public Uni<Instant> lastRejection(UUID leadId) {
+        Optional<LockedLeads> locked = LockedLeads.ofBatch().filter(batch -> batch.knowsLastRejection(leadId));
+        if (locked.isPresent()) {
+            return Uni.createFrom().item(locked.get().lastRejection(leadId));
+        }
         return Panache.getSession().chain(s -> s.createSelectionQuery("select max(o.occurredAt) from PipelineOutcome o"
                         + " where o.leadId = ?1 and o.outcome = ?2", Instant.class)
                 .setParameter(1, leadId)
@@ -60,6 +91,10 @@ public class HistoryStore {
     }
 
     public Uni<List<Activity>> activitiesOf(UUID leadId) {
+        Optional<List<Activity>> read = LockedLeads.ofBatch().flatMap(locked -> locked.activitiesOf(leadId));
+        if (read.isPresent()) {
+            return Uni.createFrom().item(read.get());
+        }
         return LeadActivity.<LeadActivity>list("leadId", leadId)
                 .map(rows -> rows.stream().map(LeadActivity::toActivity).toList());
     }
