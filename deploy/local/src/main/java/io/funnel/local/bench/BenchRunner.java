@@ -17,8 +17,8 @@ import java.util.UUID;
  * capture throughput (closed and open loop), end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka,
  * Kafka's and PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a
  * Markdown report under {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
- * a few minutes, {@code funnel} measures only the footprint and the whole funnel (twice), {@code rebuild} only the
- * footprint and the rebuild.
+ * a few minutes, {@code funnel} measures only the footprint, the whole funnel (twice) and qualification's catch-up
+ * after an outage, {@code rebuild} only the footprint and the rebuild.
  */
 public final class BenchRunner {
 
@@ -65,6 +65,7 @@ public final class BenchRunner {
             report.save();
             if (funnelOnly) {
                 body.append("Again:\n\n").append(SystemThroughput.run(stack, load, 8, phase).markdown()).append('\n');
+                catchUp(stack, load, phase, body);
                 return;
             }
             double captureBest = capture(load, phase, body, targets);
@@ -73,6 +74,8 @@ public final class BenchRunner {
             int sustainable = Math.max(10, (int) (system.leadsPerSecond() / 2));
             body.append(EndToEnd.run(stack, load, sustainable, phase).row(
                     "half the whole funnel's throughput, so that no queue builds up"));
+            report.save();
+            catchUp(stack, load, phase, body);
             report.save();
 
             ReferenceLimits references = ReferenceLimits.measure(stack, root, work, quick ? 50_000 : 200_000, phase);
@@ -87,6 +90,14 @@ public final class BenchRunner {
             System.out.println(report.text());
             System.out.println("Report: " + report.file());
         }
+    }
+
+    /** Last of the load phases: qualification restarts cold, and its JIT compiler would weigh on what came after. */
+    private static void catchUp(FunnelStack stack, LeadLoad load, Duration phase, StringBuilder body)
+            throws Exception {
+        body.append("## Qualification back after an outage\n\nQualification stopped while capture took leads at full "
+                + "speed (8 clients) for the phase, then started again.\n\n")
+                .append(CatchUpPhase.run(stack, load, 8, phase).markdown()).append('\n');
     }
 
     private static void footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {

@@ -60,18 +60,6 @@ final class SystemThroughput {
      */
     static double awaitConsumers(FunnelStack stack, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long caughtUp = 0;
-        int quietReadings = 0;
-        while (quietReadings < 2 && System.nanoTime() < deadline) {
-            long now = System.nanoTime();
-            if (stack.broker().totalLag() > 0) {
-                quietReadings = 0;
-            } else if (quietReadings++ == 0) {
-                caughtUp = now;
-            }
-            Thread.sleep(quietReadings == 0 ? 500 : 1_000);
-        }
-        return ((quietReadings == 2 ? caughtUp : System.nanoTime()) - start) / 1e9;
+        return (Quiet.await(() -> stack.broker().totalLag() == 0, Duration.ofSeconds(1), timeout) - start) / 1e9;
     }
 }
