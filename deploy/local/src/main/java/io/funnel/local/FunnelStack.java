@@ -112,6 +112,15 @@ public final class FunnelStack implements AutoCloseable {
         }
     }
 
+    /** The running process of a service. */
+    public ServiceProcess process(FunnelService service) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        return process;
+    }
+
     /** The key an integration sends as {@code X-Api-Key} to {@code POST /api/leads} on this stack. */
     public String apiKey() {
         return apiKey;

@@ -119,6 +119,30 @@ public final class ServiceProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(10));
     }
 
+    /** SIGSTOP: the service stands still, as on a frozen host, keeping its state; {@link #thaw()} lets it go on. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT, after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     /** Asks the service to stop (SIGTERM) without waiting; {@link #close()} waits. */
     public void requestStop() {
         process.destroy();

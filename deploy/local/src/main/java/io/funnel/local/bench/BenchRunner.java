@@ -18,7 +18,7 @@ import java.util.UUID;
  * Kafka's and PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a
  * Markdown report under {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
  * a few minutes, {@code funnel} measures only the footprint, the whole funnel (twice) and qualification's catch-up
- * after an outage, {@code rebuild} only the footprint and the rebuild.
+ * after a stall, {@code rebuild} only the footprint and the rebuild.
  */
 public final class BenchRunner {
 
@@ -74,7 +74,6 @@ public final class BenchRunner {
             int sustainable = Math.max(10, (int) (system.leadsPerSecond() / 2));
             body.append(EndToEnd.run(stack, load, sustainable, phase).row(
                     "half the whole funnel's throughput, so that no queue builds up"));
-            report.save();
             catchUp(stack, load, phase, body);
             report.save();
 
@@ -92,11 +91,10 @@ public final class BenchRunner {
         }
     }
 
-    /** Last of the load phases: qualification restarts cold, and its JIT compiler would weigh on what came after. */
     private static void catchUp(FunnelStack stack, LeadLoad load, Duration phase, StringBuilder body)
             throws Exception {
-        body.append("## Qualification back after an outage\n\nQualification stopped while capture took leads at full "
-                + "speed (8 clients) for the phase, then started again.\n\n")
+        body.append("## Qualification catching up after a stall\n\nQualification's process frozen (SIGSTOP) while "
+                + "capture took leads at full speed (8 clients) for the phase, then let go (SIGCONT).\n\n")
                 .append(CatchUpPhase.run(stack, load, 8, phase).markdown()).append('\n');
     }
 

@@ -3,15 +3,16 @@ package io.funnel.local.bench;
 import io.funnel.events.Topics;
 import io.funnel.local.FunnelService;
 import io.funnel.local.FunnelStack;
+import io.funnel.local.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Qualification back after an outage: it is stopped while leads are captured for the phase, and once the other
- * consumers have taken those captures it is started again; timed from when it is ready until every consumer group has
- * caught up (qualification's backlog, then the pipeline's and reporting's work on what it publishes). Consumers then
- * take full polls, the case where reading once per batch instead of once per event pays off; the CPU per lead is
- * each part's CPU over that time divided by the backlog.
+ * Qualification catching up after a stall: its process is frozen (SIGSTOP) while leads are captured for the phase, and
+ * let go (SIGCONT) once the other consumers have taken those captures; timed from then until every consumer group has
+ * caught up (qualification's backlog, then the pipeline's and reporting's work on what it publishes). Its JVM stays
+ * warm, so this measures its consumers on full polls, where reading once per batch instead of once per event pays
+ * off, not a cold start; the CPU per lead is each part's CPU over that time divided by the backlog.
  */
 final class CatchUpPhase {
 
@@ -23,7 +24,7 @@ final class CatchUpPhase {
 
         String markdown() {
             StringBuilder md = new StringBuilder(String.format("%,d captured leads waited for qualification; every "
-                    + "consumer caught up %.1f s after it was ready: **%,.0f leads/s**.%n%n", backlog, seconds,
+                    + "consumer caught up %.1f s after it went on: **%,.0f leads/s**.%n%n", backlog, seconds,
                     leadsPerSecond()));
             md.append("| part | CPU s | CPU ms per lead |\n|---|---|---|\n");
             cpuSeconds.forEach((part, used) -> md.append(String.format("| %s | %.1f | %.2f |%n", part, used,
@@ -38,16 +39,17 @@ final class CatchUpPhase {
     }
 
     static Result run(FunnelStack stack, LeadLoad load, int clients, Duration duration) throws Exception {
-        stack.kill(FunnelService.QUALIFICATION);
+        ServiceProcess qualification = stack.process(FunnelService.QUALIFICATION);
+        qualification.freeze();
         load.closedLoop(clients, duration, true);
         Quiet.await(() -> lag(stack, FunnelService.PIPELINE) == 0 && lag(stack, FunnelService.REPORTING) == 0,
                 QUIET_APART, Duration.ofMinutes(5));
         long backlog = lag(stack, FunnelService.QUALIFICATION);
-        stack.start(FunnelService.QUALIFICATION);
         CpuMeter cpu = new CpuMeter(stack);
         Map<String, Double> before = cpu.seconds();
         long start = System.nanoTime();
-        // its group has no members until it joins, and the whole stack's lag counts only groups with members
+        qualification.thaw();
+        // the broker may have dropped it from its group meanwhile, and the stack's lag counts only groups with members
         Quiet.await(() -> lag(stack, FunnelService.QUALIFICATION) == 0, QUIET_APART, Duration.ofMinutes(10));
         long caughtUp = Quiet.await(() -> stack.broker().totalLag() == 0, Duration.ofSeconds(1),
                 Duration.ofMinutes(10));
