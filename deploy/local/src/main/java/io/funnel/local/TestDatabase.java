@@ -35,7 +35,8 @@ public final class TestDatabase {
         }
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of the test's own, e.g. to hold a transaction open while the service works; close it. */
+    public static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
         String user = config.getValue("quarkus.datasource.username", String.class);

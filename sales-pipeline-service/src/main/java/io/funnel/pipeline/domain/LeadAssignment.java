@@ -56,29 +56,32 @@ public class LeadAssignment {
      * before this qualification happened (recycled, then qualified again), is routed.
      */
     public Uni<Void> onQualified(LeadQualified qualified) {
-        return PipelineLead.<PipelineLead>findById(qualified.leadId()).chain(known -> {
-            if (known != null && !(known.stage == Stage.REJECTED && qualified.occurredAt().isAfter(known.decidedAt))) {
-                return Uni.createFrom().voidItem();
-            }
-            PipelineLead lead = known != null ? known : new PipelineLead();
-            lead.leadId = qualified.leadId();
-            lead.score = qualified.score();
-            lead.explanation = EventCodec.encodeValue(qualified.explanation());
-            lead.qualifiedAt = qualified.occurredAt();
-            lead.rejectionReason = null;
-            lead.rejectionNote = null;
-            lead.decidedAt = null;
-            lead.contacts = 0;
-            lead.firstContactedAt = null;
-            lead.lastContactedAt = null;
-            return LeadRouting.<LeadRouting>findById(qualified.leadId()).chain(routing -> {
-                lead.country = routing == null ? null : routing.country;
-                lead.source = routing == null ? null : routing.source;
-                lead.persona = qualified.persona() != null ? qualified.persona()
-                        : routing == null ? null : routing.persona;
-                return loadPool().chain(pool -> apply(lead, pool, route(lead, pool, null)))
-                        .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
-            });
+        return LeadRouting.lock(qualified.leadId())
+                .chain(() -> PipelineLead.<PipelineLead>findById(qualified.leadId()))
+                .chain(known -> routeIfNew(qualified, known));
+    }
+
+    private Uni<Void> routeIfNew(LeadQualified qualified, PipelineLead known) {
+        if (known != null && !(known.stage == Stage.REJECTED && qualified.occurredAt().isAfter(known.decidedAt))) {
+            return Uni.createFrom().voidItem();
+        }
+        PipelineLead lead = known != null ? known : new PipelineLead();
+        lead.leadId = qualified.leadId();
+        lead.score = qualified.score();
+        lead.explanation = EventCodec.encodeValue(qualified.explanation());
+        lead.qualifiedAt = qualified.occurredAt();
+        lead.rejectionReason = null;
+        lead.rejectionNote = null;
+        lead.decidedAt = null;
+        lead.contacts = 0;
+        lead.firstContactedAt = null;
+        lead.lastContactedAt = null;
+        return LeadRouting.<LeadRouting>findById(qualified.leadId()).chain(routing -> {
+            lead.country = routing.country;
+            lead.source = routing.source;
+            lead.persona = qualified.persona() != null ? qualified.persona() : routing.persona;
+            return loadPool().chain(pool -> apply(lead, pool, route(lead, pool, null)))
+                    .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
         });
     }
 

@@ -19,6 +19,20 @@ public class LeadRouting extends PanacheEntityBase {
     public String persona;
     public Instant originAt;
 
+    /**
+     * Locks the lead's row until the transaction ends, creating it empty if capture's event has not come yet. The leads
+     * channel writes the same row ({@link #recordOrigin}) before it looks for the lead's MQL, so an MQL and its origin
+     * consumed at once on the two channels take turns: whichever comes second sees what the first committed, where
+     * each would otherwise miss the other and leave the MQL routed without its country and source.
+     */
+    public static Uni<Void> lock(UUID leadId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into lead_routing (lead_id) values (?1)
+                        on conflict (lead_id) do update set lead_id = excluded.lead_id""")
+                .setParameter(1, leadId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /** Keeps the newest country and source; an older event arriving late changes nothing. */
     public static Uni<Void> recordOrigin(UUID leadId, String country, String source, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

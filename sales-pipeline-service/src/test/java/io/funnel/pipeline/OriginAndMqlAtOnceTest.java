@@ -1,0 +1,60 @@
+package io.funnel.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.funnel.local.FunnelTestResource;
+import io.funnel.local.TestDatabase;
+import io.funnel.local.TopicProbe;
+import io.funnel.local.WithToken;
+import io.funnel.pipeline.support.Pipeline;
+import io.funnel.pipeline.support.PipelineProbe;
+import io.funnel.platform.security.Roles;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Capture's event and the MQL of one lead consumed at the same moment on their two channels: the MQL waits for the
+ * origin being written and is routed by it, instead of each transaction missing the other's uncommitted work and the
+ * MQL staying queued without its country and source.
+ */
+@QuarkusTest
+@WithTestResource(FunnelTestResource.class)
+@ExtendWith(PipelineProbe.class)
+@WithToken(roles = Roles.SALES_MANAGER)
+class OriginAndMqlAtOnceTest {
+
+    /** A fresh one for each test, from {@link PipelineProbe}. */
+    private TopicProbe probe;
+
+    @Test
+    void anMqlConsumedWhileItsOriginIsBeingWrittenIsRoutedByThatOrigin() throws SQLException {
+        String source = "fair-" + UUID.randomUUID();
+        String repId = Pipeline.rep("Olga Origin", "ES", 5);
+        Pipeline.ruleForSource(source, "fairs", repId);
+        UUID leadId = UUID.randomUUID();
+        // the leads channel's transaction, between writing the origin and committing
+        try (Connection leadsChannel = TestDatabase.connect()) {
+            leadsChannel.setAutoCommit(false);
+            try (PreparedStatement origin = leadsChannel.prepareStatement("insert into lead_routing (lead_id, country,"
+                    + " source, origin_at) values (?, 'ES', ?, now())")) {
+                origin.setObject(1, leadId);
+                origin.setString(2, source);
+                origin.executeUpdate();
+            }
+            Pipeline.qualified(probe, leadId, 70);
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from"
+                    + " pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") > 0);
+            leadsChannel.commit();
+        }
+        Pipeline.awaitLead(leadId);
+        assertThat(Pipeline.repOf(leadId)).isEqualTo(repId);
+    }
+}
