@@ -3,6 +3,7 @@ package io.funnel.qualification;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Profiles consumed in one batch have their leads locked and read together: each lead is still scored with its own
  * earlier activities and rejections, and a second profile of a lead in the same batch updates the score the first
- * created.
+ * created; the batch's score history rows, written together at its end, keep their order.
  */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
@@ -93,7 +94,9 @@ class ProfileBurstTest extends QualificationTopicTest {
         assertThat(of(updated, "LeadQualified")).as("an MQL at its capture stays one").hasSize(1);
         given().get("/api/leads/" + updated + "/score").then().statusCode(200)
                 .body("total", equalTo(35))
-                .body("history.size()", equalTo(2));
+                .body("history.size()", equalTo(2))
+                .body("history.cause", contains("LeadUpdated", "LeadCaptured"))
+                .body("history.total", contains(35, 60));
         assertThat(others).allSatisfy(leadId -> assertThat(lastScore(leadId).total()).isEqualTo(35));
         assertThat(batchesSplit()).as("no batch failed and was applied again event by event").isEqualTo(splitBefore);
     }

@@ -2,6 +2,7 @@ package io.funnel.platform.messaging;
 
 import io.funnel.events.UnreadableEventException;
 import io.funnel.platform.InOrder;
+import io.funnel.platform.persistence.HeldInserts;
 import io.funnel.platform.persistence.JsonRecordset;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,13 +39,10 @@ public class EventInbox {
             + JsonRecordset.source("event_id text, topic text") + " on conflict do nothing returning event_id";
 
     private final MeterRegistry registry;
-    private final Outbox outbox;
     private final int maxAttempts;
 
-    public EventInbox(MeterRegistry registry, Outbox outbox,
-            @ConfigProperty(name = "funnel.inbox.max-attempts") int maxAttempts) {
+    public EventInbox(MeterRegistry registry, @ConfigProperty(name = "funnel.inbox.max-attempts") int maxAttempts) {
         this.registry = registry;
-        this.outbox = outbox;
         this.maxAttempts = maxAttempts;
     }
 
@@ -104,7 +102,8 @@ public class EventInbox {
 
     /**
      * In one transaction: logs the events' ids, applies those not logged before (reading reference data once, see
-     * {@link BatchMemo}, and writing what they publish to the outbox together, at the end); answers them.
+     * {@link BatchMemo}, and writing what they publish to the outbox and other logs together, at the end, see
+     * {@link HeldInserts}); answers them.
      */
     private Uni<List<EventEnvelope>> applyOnce(List<EventEnvelope> events, EventHandler handler) {
         return Panache.withTransaction(() -> Panache.getSession()
@@ -114,7 +113,7 @@ public class EventInbox {
                 .chain(logged -> {
                     List<EventEnvelope> fresh = firstOfEach(events, new HashSet<>(logged));
                     return fresh.isEmpty() ? Uni.createFrom().item(fresh)
-                            : BatchMemo.open(() -> outbox.collecting(() -> handler.apply(fresh)))
+                            : BatchMemo.open(() -> HeldInserts.holding(() -> handler.apply(fresh)))
                                     .replaceWith(fresh);
                 }))
                 .invoke(fresh -> count(events, fresh));

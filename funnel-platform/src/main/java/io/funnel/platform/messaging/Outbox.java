@@ -3,28 +3,23 @@ package io.funnel.platform.messaging;
 import io.funnel.events.EventCodec;
 import io.funnel.events.EventTypes;
 import io.funnel.events.FunnelEvent;
-import io.funnel.platform.ContextScope;
+import io.funnel.platform.persistence.HeldInserts;
 import io.funnel.platform.persistence.RecordsetStatement;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Publishes events the only safe way for a service that also writes its database: as rows written in the caller's
  * transaction, relayed to Kafka by {@link OutboxRelay} after commit. Call it inside a transaction. However many events
  * a call publishes, they are one statement; the rows' sequence numbers follow the list (one function scan, read in
- * order), so the relay sends them in that order. Inside {@link #collecting} the rows wait for the end of the work and
- * all its calls share that one statement.
+ * order), so the relay sends them in that order. Inside {@link HeldInserts#holding} the rows wait for the end of the
+ * work and all its calls share that one statement.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String COLLECTED = Outbox.class.getName() + ".collected";
     private static final RecordsetStatement INSERT = new RecordsetStatement(
             "insert into outbox_event (id, topic, record_key, type, occurred_at, payload)"
                     + " select id, topic, record_key, type, occurred_at, payload from %s",
@@ -35,22 +30,7 @@ public class Outbox {
     }
 
     public Uni<Void> publishAll(List<? extends FunnelEvent> events) {
-        List<Object[]> rows = events.stream().map(Outbox::row).toList();
-        Optional<List<Object[]>> collected = ContextScope.current(COLLECTED);
-        if (collected.isPresent()) {
-            collected.get().addAll(rows);
-            return Uni.createFrom().voidItem();
-        }
-        return INSERT.execute(rows).replaceWithVoid();
-    }
-
-    /**
-     * Runs the work (in the caller's transaction) with what it publishes held back, then writes it all with one
-     * statement: a consumer's batch of events then costs one outbox insert instead of one per event.
-     */
-    public <T> Uni<T> collecting(Supplier<Uni<T>> work) {
-        return Panache.getSession().chain(session -> ContextScope.with(COLLECTED, ArrayList<Object[]>::new,
-                rows -> work.get().call(() -> INSERT.execute(session, rows))));
+        return HeldInserts.insert(INSERT, events.stream().map(Outbox::row).toList());
     }
 
     private static Object[] row(FunnelEvent event) {

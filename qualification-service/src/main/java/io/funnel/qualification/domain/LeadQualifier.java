@@ -11,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,11 +29,6 @@ public class LeadQualifier {
         this.rescorer = rescorer;
         this.history = history;
         this.agreements = agreements;
-    }
-
-    /** Locks the leads of a batch's profile events together and reads what scoring them needs, once. */
-    public Uni<Void> prepareProfiles(Collection<UUID> leadIds) {
-        return history.lockAndRead(leadIds);
     }
 
     /** Applies the lead's profile as of {@code at}; a profile older than the one applied is ignored. */

@@ -7,7 +7,6 @@ import io.funnel.events.QualificationEvent.LeadScored;
 import io.funnel.events.QualificationEvent.PersonaMatched;
 import io.funnel.platform.messaging.Outbox;
 import io.funnel.qualification.persistence.HistoryStore;
-import io.funnel.qualification.persistence.ScoreHistory;
 import io.funnel.qualification.persistence.ScoredLead;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,9 +87,7 @@ public class Rescorer {
     private Uni<Void> store(ScoredLead lead, Evaluation evaluation, Instant eventAt, Instant evaluatedAt,
             String cause) {
         List<FunnelEvent> events = apply(lead, evaluation, eventAt, evaluatedAt);
-        return lead.persist()
-                .chain(() -> historyRow(lead, cause).persist())
-                .chain(() -> outbox.publishAll(events));
+        return history.storeScore(lead, cause).chain(() -> outbox.publishAll(events));
     }
 
     private List<FunnelEvent> apply(ScoredLead lead, Evaluation evaluation, Instant eventAt, Instant evaluatedAt) {
@@ -122,17 +119,5 @@ public class Rescorer {
                     score.contributions(), eventAt));
         }
         return events;
-    }
-
-    private static ScoreHistory historyRow(ScoredLead lead, String cause) {
-        ScoreHistory row = new ScoreHistory();
-        row.leadId = lead.leadId;
-        row.scoredAt = lead.scoredAt;
-        row.total = lead.total;
-        row.fit = lead.fit;
-        row.behaviour = lead.behaviour;
-        row.modelVersion = lead.modelVersion;
-        row.cause = cause;
-        return row;
     }
 }

@@ -15,6 +15,7 @@ import io.funnel.platform.messaging.EventHandler;
 import io.funnel.platform.messaging.EventInbox;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.funnel.qualification.domain.LeadQualifier;
+import io.funnel.qualification.persistence.HistoryStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,12 @@ public class FunnelEventsConsumer {
     private final EventInbox inbox;
     private final EventHandler handler = EventHandler.eachWith(this::prepare, this::workFor);
     private final LeadQualifier qualifier;
+    private final HistoryStore history;
 
-    public FunnelEventsConsumer(EventInbox inbox, LeadQualifier qualifier) {
+    public FunnelEventsConsumer(EventInbox inbox, LeadQualifier qualifier, HistoryStore history) {
         this.inbox = inbox;
         this.qualifier = qualifier;
+        this.history = history;
     }
 
     @Incoming("leads")
@@ -62,7 +65,7 @@ public class FunnelEventsConsumer {
 
     /** The leads of the batch's new profiles are locked and read at once: most such batches are of new leads. */
     Uni<Void> prepare(List<EventEnvelope> events) {
-        return qualifier.prepareProfiles(events.stream().map(EventEnvelope::event)
+        return history.lockAndRead(events.stream().map(EventEnvelope::event)
                 .filter(event -> event instanceof LeadCaptured || event instanceof LeadUpdated)
                 .map(event -> ((LeadEvent) event).leadId()).toList());
     }

@@ -1,6 +1,8 @@
 package io.funnel.qualification.persistence;
 
 import io.funnel.events.ActivityEvent.ActivityType;
+import io.funnel.platform.persistence.HeldInserts;
+import io.funnel.platform.persistence.RecordsetStatement;
 import io.funnel.qualification.domain.Activity;
 import io.funnel.qualification.domain.LeadHistory;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
@@ -18,9 +20,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Activities and pipeline outcomes of leads: written once each, read back per lead or all at once for replays. */
+/**
+ * Leads' scores with their history, activities and pipeline outcomes: written once each, read back per lead or all at
+ * once for replays.
+ */
 @ApplicationScoped
 public class HistoryStore {
+
+    private static final RecordsetStatement SCORE_HISTORY = new RecordsetStatement("insert into score_history"
+            + " (lead_id, scored_at, total, fit, behaviour, model_version, cause)"
+            + " select lead_id, scored_at, total, fit, behaviour, model_version, cause from %s",
+            "lead_id uuid", "scored_at timestamptz", "total int", "fit int", "behaviour int", "model_version int",
+            "cause text");
 
     /**
      * Serialises, until the transaction ends, everything that touches one lead: its events arrive on several topics
@@ -43,10 +54,21 @@ public class HistoryStore {
 
     /** The lead's stored score, or null for a lead never scored; call under the lead's lock, before scoring it. */
     public Uni<ScoredLead> scoredLead(UUID leadId) {
-        if (LockedLeads.ofBatch().filter(locked -> locked.takeUnscored(leadId)).isPresent()) {
+        if (LockedLeads.ofBatch().filter(locked -> locked.unscored(leadId)).isPresent()) {
             return Uni.createFrom().nullItem();
         }
         return ScoredLead.findById(leadId);
+    }
+
+    /**
+     * Stores the lead's new score and adds it to its score history. The history row waits for the end of the consumed
+     * batch (see {@link HeldInserts}): nothing reads it back before the commit.
+     */
+    public Uni<Void> storeScore(ScoredLead lead, String cause) {
+        return lead.persist()
+                .invoke(() -> LockedLeads.ofBatch().ifPresent(locked -> locked.scoreStored(lead.leadId)))
+                .chain(() -> HeldInserts.insert(SCORE_HISTORY, List.<Object[]>of(new Object[] {lead.leadId,
+                        lead.scoredAt, lead.total, lead.fit, lead.behaviour, lead.modelVersion, cause})));
     }
 
     /** Answers whether the activity was new (the same activity id may arrive again, e.g. after identification). */

@@ -79,9 +79,13 @@ final class LockedLeads {
         return leadIds.contains(leadId);
     }
 
-    /** True once for a held lead that had no score when the batch began: its first scoring creates it. */
-    boolean takeUnscored(UUID leadId) {
-        return unscored.remove(leadId);
+    /** Whether the lead had no score when the batch began and none has been stored since. */
+    boolean unscored(UUID leadId) {
+        return unscored.contains(leadId);
+    }
+
+    void scoreStored(UUID leadId) {
+        unscored.remove(leadId);
     }
 
     /** The activities read, if still current. */
