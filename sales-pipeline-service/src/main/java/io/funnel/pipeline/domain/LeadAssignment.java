@@ -5,9 +5,11 @@ import io.funnel.events.PipelineEvent.LeadAssigned;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.pipeline.persistence.AssignmentRule;
 import io.funnel.pipeline.persistence.LeadRouting;
+import io.funnel.pipeline.persistence.LeadRouting.Origin;
 import io.funnel.pipeline.persistence.PipelineLead;
 import io.funnel.pipeline.persistence.PipelineLead.Stage;
 import io.funnel.pipeline.persistence.Rep;
+import io.funnel.platform.InOrder;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.messaging.BatchMemo;
 import io.funnel.platform.messaging.Outbox;
@@ -86,11 +88,25 @@ public class LeadAssignment {
     }
 
     /**
+     * Capture's events (of a consumed batch, all at once): their countries and sources are recorded first, so an MQL
+     * consumed meanwhile on the other channel waits for them (see {@link LeadRouting#lock}); then the leads whose MQL
+     * came first, and was queued without knowing them, are routed again.
+     */
+    public Uni<Void> onOrigins(List<Origin> origins) {
+        if (origins.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return LeadRouting.recordOrigins(origins)
+                .chain(() -> PipelineLead.queuedWithoutOrigin(origins.stream().map(Origin::leadId).distinct().toList()))
+                .chain(queued -> InOrder.each(queued, this::onOriginLearned));
+    }
+
+    /**
      * Capture's event arrived after the MQL, which was queued without knowing its country or source: routes it again
      * now that they are known, so the outcome does not depend on which topic was read first. Leads a rep already
      * holds are never moved.
      */
-    public Uni<Void> onOriginLearned(UUID leadId) {
+    private Uni<Void> onOriginLearned(UUID leadId) {
         return PipelineLead.<PipelineLead>findById(leadId).chain(lead -> {
             if (lead == null || lead.stage != Stage.QUEUED || lead.country != null || lead.source != null) {
                 return Uni.createFrom().voidItem();

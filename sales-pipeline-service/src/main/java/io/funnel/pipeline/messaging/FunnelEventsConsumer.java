@@ -13,6 +13,7 @@ import io.funnel.pipeline.domain.AgreementInForce;
 import io.funnel.pipeline.domain.LeadAssignment;
 import io.funnel.pipeline.persistence.FreeTextErasure;
 import io.funnel.pipeline.persistence.LeadRouting;
+import io.funnel.pipeline.persistence.LeadRouting.Origin;
 import io.funnel.platform.messaging.EventEnvelope;
 import io.funnel.platform.messaging.EventHandler;
 import io.funnel.platform.messaging.EventInbox;
@@ -20,7 +21,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,7 +38,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class FunnelEventsConsumer {
 
     private final EventInbox inbox;
-    private final EventHandler handler = EventHandler.eachWith(this::workFor);
+    private final EventHandler handler = EventHandler.eachWith(this::prepare, this::workFor);
     private final LeadAssignment assignment;
     private final AgreementInForce agreement;
 
@@ -69,13 +72,8 @@ public class FunnelEventsConsumer {
         if (event instanceof PersonaMatched matched) {
             return () -> LeadRouting.recordPersona(matched.leadId(), matched.persona());
         }
-        if (event instanceof LeadCaptured captured) {
-            return () -> recordOrigin(captured.leadId(), captured.profile(), captured.attribution(),
-                    captured.occurredAt());
-        }
-        if (event instanceof LeadUpdated updated) {
-            return () -> recordOrigin(updated.leadId(), updated.profile(), updated.attribution(),
-                    updated.occurredAt());
+        if (event instanceof LeadCaptured || event instanceof LeadUpdated) {
+            return () -> Uni.createFrom().voidItem(); // applied with the batch's other origins, by prepare
         }
         if (event instanceof LeadErased erased) {
             return () -> FreeTextErasure.erase(erased.leadId());
@@ -86,12 +84,27 @@ public class FunnelEventsConsumer {
         return null;
     }
 
-    private Uni<Void> recordOrigin(UUID leadId, LeadProfile profile, Attribution attribution, Instant at) {
+    /** Capture's events of the batch are applied together, before the rest, with a statement or two in all. */
+    Uni<Void> prepare(List<EventEnvelope> events) {
+        return assignment.onOrigins(events.stream().map(envelope -> originOf(envelope.event()))
+                .filter(Objects::nonNull).toList());
+    }
+
+    private static Origin originOf(FunnelEvent event) {
+        if (event instanceof LeadCaptured captured) {
+            return origin(captured.leadId(), captured.profile(), captured.attribution(), captured.occurredAt());
+        }
+        if (event instanceof LeadUpdated updated) {
+            return origin(updated.leadId(), updated.profile(), updated.attribution(), updated.occurredAt());
+        }
+        return null;
+    }
+
+    private static Origin origin(UUID leadId, LeadProfile profile, Attribution attribution, Instant at) {
         String country = profile.country() == null || profile.country().isBlank() ? null
                 : profile.country().strip().toUpperCase(Locale.ROOT);
         String source = attribution == null || attribution.source() == null || attribution.source().isBlank() ? null
                 : attribution.source().strip();
-        return LeadRouting.recordOrigin(leadId, country, source, at)
-                .chain(() -> assignment.onOriginLearned(leadId));
+        return new Origin(leadId, country, source, at);
     }
 }

@@ -9,8 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,6 +69,15 @@ public class PipelineLead extends PanacheEntityBase {
     public String rejectionNote;
     @Version
     public long version;
+
+    /** Of these leads, those queued before their country and source were known. */
+    public static Uni<List<UUID>> queuedWithoutOrigin(Collection<UUID> leadIds) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select l.leadId from PipelineLead l"
+                        + " where l.leadId in ?1 and l.stage = ?2 and l.country is null and l.source is null", UUID.class)
+                .setParameter(1, leadIds)
+                .setParameter(2, Stage.QUEUED)
+                .getResultList());
+    }
 
     /** Open (undecided) leads per rep: what counts against each rep's capacity. */
     public static Uni<Map<UUID, Long>> openLeadsPerRep() {
