@@ -58,12 +58,11 @@ public class LeadAssignment {
      * before this qualification happened (recycled, then qualified again), is routed.
      */
     public Uni<Void> onQualified(LeadQualified qualified) {
-        return LeadRouting.lock(qualified.leadId())
-                .chain(() -> PipelineLead.<PipelineLead>findById(qualified.leadId()))
-                .chain(known -> routeIfNew(qualified, known));
+        return LeadRouting.lock(qualified.leadId()).chain(routing -> PipelineLead.<PipelineLead>findById(
+                qualified.leadId()).chain(known -> routeIfNew(qualified, known, routing)));
     }
 
-    private Uni<Void> routeIfNew(LeadQualified qualified, PipelineLead known) {
+    private Uni<Void> routeIfNew(LeadQualified qualified, PipelineLead known, LeadRouting routing) {
         if (known != null && !(known.stage == Stage.REJECTED && qualified.occurredAt().isAfter(known.decidedAt))) {
             return Uni.createFrom().voidItem();
         }
@@ -78,13 +77,11 @@ public class LeadAssignment {
         lead.contacts = 0;
         lead.firstContactedAt = null;
         lead.lastContactedAt = null;
-        return LeadRouting.<LeadRouting>findById(qualified.leadId()).chain(routing -> {
-            lead.country = routing.country;
-            lead.source = routing.source;
-            lead.persona = qualified.persona() != null ? qualified.persona() : routing.persona;
-            return loadPool().chain(pool -> apply(lead, pool, route(lead, pool, null)))
-                    .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
-        });
+        lead.country = routing.country;
+        lead.source = routing.source;
+        lead.persona = qualified.persona() != null ? qualified.persona() : routing.persona;
+        return loadPool().chain(pool -> apply(lead, pool, route(lead, pool, null)))
+                .chain(() -> known != null ? Uni.createFrom().voidItem() : lead.persist().replaceWithVoid());
     }
 
     /**

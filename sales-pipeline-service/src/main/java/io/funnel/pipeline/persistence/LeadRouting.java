@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,17 +42,21 @@ public class LeadRouting extends PanacheEntityBase {
     public Instant originAt;
 
     /**
-     * Locks the lead's row until the transaction ends, creating it empty if capture's event has not come yet. The leads
-     * channel writes the same row ({@link #recordOrigins}) before it looks for the lead's MQL, so an MQL and its origin
-     * consumed at once on the two channels take turns: whichever comes second sees what the first committed, where
-     * each would otherwise miss the other and leave the MQL routed without its country and source.
+     * Locks the lead's row until the transaction ends and answers it, creating it empty if capture's event has not come
+     * yet. The leads channel writes the same row ({@link #recordOrigins}) before it looks for the lead's MQL, so an MQL
+     * and its origin consumed at once on the two channels take turns: whichever comes second sees what the first
+     * committed, where each would otherwise miss the other and leave the MQL routed without its country and source.
+     * Usually capture's event came first and this is one statement.
      */
-    public static Uni<Void> lock(UUID leadId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into lead_routing (lead_id) values (?1)
-                        on conflict (lead_id) do update set lead_id = excluded.lead_id""")
-                .setParameter(1, leadId)
-                .executeUpdate()).replaceWithVoid();
+    public static Uni<LeadRouting> lock(UUID leadId) {
+        return LeadRouting.<LeadRouting>findById(leadId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> found != null ? Uni.createFrom().item(found)
+                        : Panache.getSession().chain(s -> s.createNativeQuery("""
+                                        insert into lead_routing (lead_id) values (?1)
+                                        on conflict (lead_id) do update set lead_id = excluded.lead_id""")
+                                .setParameter(1, leadId)
+                                .executeUpdate())
+                        .chain(() -> LeadRouting.<LeadRouting>findById(leadId)));
     }
 
     /**
