@@ -13,12 +13,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * {@code ./funnel bench [quick|funnel|rebuild]}: starts a throw-away stack, measures each service's footprint,
+ * {@code ./funnel bench [quick|funnel|e2e|rebuild]}: starts a throw-away stack, measures each service's footprint,
  * capture throughput (closed and open loop), end-to-end latency from capture's 201 to {@code LeadQualified} on Kafka,
  * Kafka's and PostgreSQL's own limits as references, and a projection rebuild from a synthetic history; writes a
  * Markdown report under {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
  * a few minutes, {@code funnel} measures only the footprint, the whole funnel (twice) and qualification's catch-up
- * after a stall, {@code rebuild} only the footprint and the rebuild.
+ * after a stall, {@code e2e} only the footprint and the end-to-end latency (at the target rate and at 300 leads/s),
+ * {@code rebuild} only the footprint and the rebuild.
  */
 public final class BenchRunner {
 
@@ -36,9 +37,14 @@ public final class BenchRunner {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
         String mode = args.length > 0 ? args[0] : "full";
+        if (!List.of("full", "quick", "funnel", "e2e", "rebuild").contains(mode)) {
+            System.err.println("unknown bench mode '" + mode + "': full, quick, funnel, e2e or rebuild");
+            System.exit(2);
+        }
         boolean quick = mode.equals("quick");
         boolean funnelOnly = mode.equals("funnel");
         boolean rebuildOnly = mode.equals("rebuild");
+        boolean endToEndOnly = mode.equals("e2e");
         Duration phase = Duration.ofSeconds(quick ? 5 : 30);
         Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("funnel-bench-");
@@ -57,6 +63,11 @@ public final class BenchRunner {
 
             LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE), stack.apiKey());
             warmUp(stack, load, Duration.ofSeconds(quick ? 5 : 90), body);
+            if (endToEndOnly) {
+                endToEnd(stack, load, E2E_TARGET_RATE, phase, body, targets);
+                body.append(EndToEnd.run(stack, load, 300, phase).row("below the target rate"));
+                return;
+            }
             SystemThroughput.Result system = SystemThroughput.run(stack, load, 8, phase);
             body.append("## Whole funnel: leads/s and CPU per lead\n\n")
                     .append("Capture at full speed (8 clients, qualifying leads) until the phase ends, then until every "
