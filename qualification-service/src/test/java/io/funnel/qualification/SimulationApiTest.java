@@ -58,10 +58,14 @@ class SimulationApiTest {
                 && TestDatabase.count("select count(*) from pipeline_outcome where lead_id = '" + buyer + "'") == 2);
 
         Map<String, Object> current = given().get("/api/scoring-model").then().extract().as(Map.class);
+        // every stored lead is replayed, read two at a time in tests (funnel.qualification.simulation.page-size)
+        int stored = (int) TestDatabase.count("select count(*) from scored_lead");
         given().contentType(ContentType.JSON).body(Map.of("fitRules", current.get("fitRules"),
                         "behaviourRules", current.get("behaviourRules"), "threshold", 50))
                 .post("/api/scoring-model/simulate").then().statusCode(200)
                 .body("threshold", equalTo(50))
+                .body("proposed.leads", equalTo(stored))
+                .body("current.leads", equalTo(stored))
                 .body("proposed.months.find { it.month == '2019-01' }.mqls", equalTo(1))
                 .body("proposed.months.find { it.month == '2019-01' }.accepted", equalTo(1))
                 .body("proposed.months.find { it.month == '2019-01' }.won", equalTo(1))

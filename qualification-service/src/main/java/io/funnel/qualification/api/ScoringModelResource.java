@@ -4,11 +4,11 @@ import io.funnel.platform.api.ProblemException;
 import io.funnel.platform.security.Roles;
 import io.funnel.qualification.domain.AgreementBook;
 import io.funnel.qualification.domain.CompiledModel;
+import io.funnel.qualification.domain.HistoryReplay;
 import io.funnel.qualification.domain.MqlPolicy;
 import io.funnel.qualification.domain.Personas;
 import io.funnel.qualification.domain.ScoringModels;
 import io.funnel.qualification.domain.Simulator;
-import io.funnel.qualification.persistence.HistoryStore;
 import io.funnel.qualification.persistence.ScoringModelVersion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -37,16 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScoringModelResource {
 
     private final ScoringModels models;
-    private final HistoryStore history;
+    private final HistoryReplay replay;
     private final AgreementBook agreements;
     private final Personas personas;
     private final Clock clock;
     private final SecurityIdentity caller;
 
-    public ScoringModelResource(ScoringModels models, HistoryStore history, AgreementBook agreements,
+    public ScoringModelResource(ScoringModels models, HistoryReplay replay, AgreementBook agreements,
             Personas personas, Clock clock, SecurityIdentity caller) {
         this.models = models;
-        this.history = history;
+        this.replay = replay;
         this.agreements = agreements;
         this.personas = personas;
         this.clock = clock;
@@ -105,16 +105,13 @@ public class ScoringModelResource {
         ScoringModels.requireValid(request.model());
         CompiledModel proposed = CompiledModel.of(0, request.model());
         return models.compiledCurrent().chain(current -> agreements.definitionAt(clock.instant())
-                .chain(inForce -> personas.all().chain(known -> history.allHistories().map(leads -> {
+                .chain(inForce -> personas.all().chain(known -> {
                     MqlPolicy.Definition definition = request.threshold() == null ? inForce
                             : new MqlPolicy.Definition(request.threshold(), inForce.requiredPersona());
                     Simulator simulator = new Simulator(agreements.policy(), definition, known);
-                    long started = System.nanoTime();
-                    Simulator.Result what = simulator.run(proposed, leads);
-                    Simulator.Result now = simulator.run(current, leads);
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    return new SimulationView(definition.threshold(), definition.requiredPersona(),
-                            current.version(), what, now, millis);
-                }))));
+                    return replay.replay(simulator, proposed, current).map(replayed -> new SimulationView(
+                            definition.threshold(), definition.requiredPersona(), current.version(),
+                            replayed.proposed(), replayed.current(), replayed.millis()));
+                })));
     }
 }

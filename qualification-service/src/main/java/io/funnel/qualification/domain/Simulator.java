@@ -35,11 +35,31 @@ public final class Simulator {
     }
 
     public Result run(CompiledModel model, List<LeadHistory> leads) {
-        Map<YearMonth, int[]> months = new TreeMap<>();
-        for (LeadHistory lead : leads) {
+        Tally tally = tally(model);
+        leads.forEach(tally::add);
+        return tally.result();
+    }
+
+    /** Counts leads one at a time, so that a replay of many leads need not hold them all. */
+    public Tally tally(CompiledModel model) {
+        return new Tally(model);
+    }
+
+    public final class Tally {
+
+        private final CompiledModel model;
+        private final Map<YearMonth, int[]> months = new TreeMap<>();
+        private int leads;
+
+        private Tally(CompiledModel model) {
+            this.model = model;
+        }
+
+        public void add(LeadHistory lead) {
+            leads++;
             Instant mqlAt = firstMql(model, lead);
             if (mqlAt == null) {
-                continue;
+                return;
             }
             int[] row = months.computeIfAbsent(YearMonth.from(mqlAt.atOffset(ZoneOffset.UTC)), m -> new int[4]);
             row[0]++;
@@ -47,13 +67,16 @@ public final class Simulator {
             row[2] += lead.outcomes().contains(LeadHistory.Outcome.REJECTED) ? 1 : 0;
             row[3] += lead.outcomes().contains(LeadHistory.Outcome.WON) ? 1 : 0;
         }
-        List<Month> rows = months.entrySet().stream()
-                .map(e -> new Month(e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3]))
-                .toList();
-        return new Result(leads.size(), rows.stream().mapToInt(Month::mqls).sum(),
-                rows.stream().mapToInt(Month::accepted).sum(), rows.stream().mapToInt(Month::rejected).sum(),
-                rows.stream().mapToInt(Month::won).sum(), rows);
+
+        public Result result() {
+            List<Month> rows = months.entrySet().stream()
+                    .map(e -> new Month(e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                            e.getValue()[3]))
+                    .toList();
+            return new Result(leads, rows.stream().mapToInt(Month::mqls).sum(),
+                    rows.stream().mapToInt(Month::accepted).sum(), rows.stream().mapToInt(Month::rejected).sum(),
+                    rows.stream().mapToInt(Month::won).sum(), rows);
+        }
     }
 
     /** When the lead would first have been an MQL under the model; null if never. */

@@ -4,6 +4,7 @@ import io.funnel.events.ActivityEvent.ActivityType;
 import io.funnel.platform.persistence.HeldInserts;
 import io.funnel.platform.persistence.RecordsetStatement;
 import io.funnel.qualification.domain.Activity;
+import io.funnel.qualification.domain.LeadAttributes;
 import io.funnel.qualification.domain.LeadHistory;
 import io.funnel.qualification.domain.LeadHistory.Outcome;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -121,20 +122,40 @@ public class HistoryStore {
                 .map(rows -> rows.stream().map(LeadActivity::toActivity).toList());
     }
 
-    /** Every scored lead with its activities and outcomes, for the simulation. */
-    public Uni<List<LeadHistory>> allHistories() {
-        return ScoredLead.<ScoredLead>listAll().chain(leads -> rows("select a.leadId, a.activityId, a.type,"
-                        + " a.occurredAt from LeadActivity a")
-                .chain(activities -> rows("select o.leadId, o.outcome, o.occurredAt from PipelineOutcome o")
-                        .map(outcomes -> join(leads, activities, outcomes))));
+    /**
+     * Up to {@code limit} scored leads with their activities and outcomes, in lead id order after {@code after} (null:
+     * from the first), for the simulation; it reads all leads a page at a time, so memory does not grow with them.
+     */
+    public Uni<List<LeadHistory>> historiesAfter(UUID after, int limit) {
+        String from = after == null ? "" : " where l.leadId > :after";
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery("select l.leadId, l.jobTitle, l.companySize, l.industry, l.country,"
+                    + " l.emailDomain, l.hasPhone, l.capturedAt from ScoredLead l" + from + " order by l.leadId",
+                    Object[].class).setMaxResults(limit);
+            return (after == null ? query : query.setParameter("after", after)).getResultList();
+        }).chain(leads -> {
+            if (leads.isEmpty()) {
+                return Uni.createFrom().item(List.<LeadHistory>of());
+            }
+            // the page's leads are a range of ids: one range scan each (rows of ids in it that are not scored
+            // leads, e.g. an activity before its lead's profile, are read and left out)
+            UUID first = (UUID) leads.get(0)[0];
+            UUID last = (UUID) leads.get(leads.size() - 1)[0];
+            return rows("select a.leadId, a.activityId, a.type, a.occurredAt from LeadActivity a"
+                            + " where a.leadId between :first and :last", first, last)
+                    .chain(activities -> rows("select o.leadId, o.outcome, o.occurredAt from PipelineOutcome o"
+                            + " where o.leadId between :first and :last", first, last)
+                            .map(outcomes -> join(leads, activities, outcomes)));
+        });
     }
 
     /** Plain rows rather than managed entities: a replay reads every activity once and changes nothing. */
-    private static Uni<List<Object[]>> rows(String hql) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).getResultList());
+    private static Uni<List<Object[]>> rows(String hql, UUID first, UUID last) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
+                .setParameter("first", first).setParameter("last", last).getResultList());
     }
 
-    private static List<LeadHistory> join(List<ScoredLead> leads, List<Object[]> activities,
+    private static List<LeadHistory> join(List<Object[]> leads, List<Object[]> activities,
             List<Object[]> outcomes) {
         Map<UUID, List<Activity>> byLead = new HashMap<>();
         activities.forEach(a -> byLead.computeIfAbsent((UUID) a[0], id -> new ArrayList<>())
@@ -147,8 +168,12 @@ public class HistoryStore {
                 rejectionsByLead.computeIfAbsent((UUID) o[0], id -> new ArrayList<>()).add((Instant) o[2]);
             }
         });
-        return leads.stream().map(l -> new LeadHistory(l.leadId, l.attributes(), l.capturedAt,
-                byLead.getOrDefault(l.leadId, List.of()), outcomesByLead.getOrDefault(l.leadId, Set.of()),
-                rejectionsByLead.getOrDefault(l.leadId, List.of()))).toList();
+        return leads.stream().map(l -> {
+            UUID leadId = (UUID) l[0];
+            LeadAttributes attributes = new LeadAttributes((String) l[1], (Integer) l[2], (String) l[3], (String) l[4],
+                    (String) l[5], (Boolean) l[6]);
+            return new LeadHistory(leadId, attributes, (Instant) l[7], byLead.getOrDefault(leadId, List.of()),
+                    outcomesByLead.getOrDefault(leadId, Set.of()), rejectionsByLead.getOrDefault(leadId, List.of()));
+        }).toList();
     }
 }
