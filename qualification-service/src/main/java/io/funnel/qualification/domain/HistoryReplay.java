@@ -1,13 +1,11 @@
 package io.funnel.qualification.domain;
 
+import io.funnel.platform.persistence.KeysetPages;
 import io.funnel.qualification.persistence.HistoryStore;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,15 +32,8 @@ public class HistoryReplay {
     public Uni<Replayed> replay(Simulator simulator, CompiledModel proposed, CompiledModel current) {
         Simulator.Tally what = simulator.tally(proposed);
         Simulator.Tally now = simulator.tally(current);
-        AtomicReference<UUID> lastRead = new AtomicReference<>();
         AtomicLong nanos = new AtomicLong();
-        return Multi.createBy().repeating()
-                .uni(() -> history.historiesAfter(lastRead.get(), pageSize).invoke(page -> {
-                    if (!page.isEmpty()) {
-                        lastRead.set(page.get(page.size() - 1).leadId());
-                    }
-                }))
-                .whilst(page -> page.size() == pageSize)
+        return KeysetPages.read(pageSize, (UUID after) -> history.historiesAfter(after, pageSize), LeadHistory::leadId)
                 .onItem().invoke(page -> {
                     long started = System.nanoTime();
                     page.forEach(lead -> {

@@ -4,7 +4,6 @@ import io.funnel.events.LifecycleStage;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,9 +23,13 @@ public final class JourneyFold {
     /**
      * @param links visitor subject ({@code visitor:<id>}) to the lead id it became
      */
-    public static Map<String, Map<LifecycleStage, Instant>> fold(Collection<Entry> entries, Map<String, String> links,
-            Instant asOf) {
-        Map<String, Map<LifecycleStage, Instant>> journeys = new HashMap<>();
+    /**
+     * Adds entries to the journeys folded so far: folding entries in parts gives what folding them at once does.
+     *
+     * @param links visitor subject ({@code visitor:<id>}) to the lead id it became
+     */
+    public static void foldInto(Map<String, Map<LifecycleStage, Instant>> journeys, Collection<Entry> entries,
+            Map<String, String> links, Instant asOf) {
         for (Entry entry : entries) {
             if (entry.at().isAfter(asOf)) {
                 continue;
@@ -35,6 +38,5 @@ public final class JourneyFold {
             journeys.computeIfAbsent(subject, k -> new EnumMap<>(LifecycleStage.class))
                     .merge(entry.stage(), entry.at(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        return journeys;
     }
 }

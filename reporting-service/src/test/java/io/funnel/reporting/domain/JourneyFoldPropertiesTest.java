@@ -6,6 +6,7 @@ import io.funnel.events.LifecycleStage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +17,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The same stage entries in any order and any number of times give the same journeys and the same funnel. */
+/**
+ * The same stage entries in any order, any number of times and in any number of parts give the same journeys and the
+ * same funnel.
+ */
 class JourneyFoldPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -30,16 +34,29 @@ class JourneyFoldPropertiesTest {
         entries.stream().filter(e -> random.nextBoolean()).forEach(redelivered::add);
         Collections.shuffle(redelivered, random);
 
-        var expected = JourneyFold.fold(entries, LINKS, AS_OF);
-        var actual = JourneyFold.fold(redelivered, LINKS, AS_OF);
+        var expected = fold(entries);
+        var actual = fold(redelivered);
 
         assertThat(actual).isEqualTo(expected);
         assertThat(FunnelMath.figures(journeys(actual))).isEqualTo(FunnelMath.figures(journeys(expected)));
     }
 
     @Property(tries = 200)
+    void foldingInPartsGivesTheSameJourneys(@ForAll("entries") List<JourneyFold.Entry> entries, @ForAll long seed) {
+        Random random = new Random(seed);
+        Map<String, Map<LifecycleStage, Instant>> inParts = new HashMap<>();
+        for (int from = 0; from < entries.size(); ) {
+            int to = from + 1 + random.nextInt(entries.size() - from);
+            JourneyFold.foldInto(inParts, entries.subList(from, to), LINKS, AS_OF);
+            from = to;
+        }
+
+        assertThat(inParts).isEqualTo(fold(entries));
+    }
+
+    @Property(tries = 200)
     void eachStageKeepsItsEarliestTime(@ForAll("entries") List<JourneyFold.Entry> entries) {
-        var journeys = JourneyFold.fold(entries, LINKS, AS_OF);
+        var journeys = fold(entries);
         for (JourneyFold.Entry e : entries) {
             if (e.at().isAfter(AS_OF)) {
                 continue;
@@ -47,6 +64,12 @@ class JourneyFoldPropertiesTest {
             Instant kept = journeys.get(LINKS.getOrDefault(e.subject(), e.subject())).get(e.stage());
             assertThat(kept).isBeforeOrEqualTo(e.at());
         }
+    }
+
+    private static Map<String, Map<LifecycleStage, Instant>> fold(List<JourneyFold.Entry> entries) {
+        Map<String, Map<LifecycleStage, Instant>> journeys = new HashMap<>();
+        JourneyFold.foldInto(journeys, entries, LINKS, AS_OF);
+        return journeys;
     }
 
     private static List<LeadJourney> journeys(Map<String, Map<LifecycleStage, Instant>> folded) {
