@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Unreadable records on the pipeline and agreements topics go to their dead-letter topics; consumption goes on. */
+/**
+ * Unreadable records on the pipeline and agreements topics go to their dead-letter topics, and the readable events of
+ * the same poll are applied after them; consumption goes on.
+ */
 @QuarkusTest
 @WithTestResource(FunnelTestResource.class)
 class DeadLetterTest {
@@ -46,10 +50,11 @@ class DeadLetterTest {
         String nextId = UUID.randomUUID().toString();
         try (TopicProbe probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers(),
                 Topics.deadLetter(topic))) {
-            // the same key, so the same partition: the readable event is consumed only after the poison
-            probe.send(topic, next.key(), poison, Map.of("ce_specversion", "1.0", "ce_id", "poison-" + nextId,
-                    "ce_type", EventTypes.typeOf(next), "ce_source", "/fuzz"));
-            probe.publish(next, nextId);
+            // the same key through one producer: one partition, one record batch, so one poll holds both and the
+            // readable event is applied after the poison was dead-lettered
+            probe.sendAll(List.of(TopicProbe.record(topic, next.key(), poison, Map.of("ce_specversion", "1.0",
+                            "ce_id", "poison-" + nextId, "ce_type", EventTypes.typeOf(next), "ce_source", "/fuzz")),
+                    TopicProbe.cloudEvent(next, nextId, "/fuzz")));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.records())
                     .filteredOn(r -> r.value().equals(poison)).singleElement().satisfies(r -> {

@@ -89,12 +89,12 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Writes an event as a binary-mode CloudEvent, as the services' outbox relays do. */
     public void publish(FunnelEvent event, String eventId) {
-        send(List.of(cloudEvent(event, eventId, "/test-probe")));
+        sendAll(List.of(cloudEvent(event, eventId, "/test-probe")));
     }
 
     /** Writes many events through one producer, each with a fresh id, and waits until the broker has them all. */
     public void publishAll(List<? extends FunnelEvent> events) {
-        send(events.stream().map(e -> cloudEvent(e, UUID.randomUUID().toString(), "/test-probe")).toList());
+        sendAll(events.stream().map(e -> cloudEvent(e, UUID.randomUUID().toString(), "/test-probe")).toList());
     }
 
     /** An event as the binary-mode CloudEvent record the services' outbox relays write, from {@code source}. */
@@ -112,17 +112,22 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Writes one raw record and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value, Map<String, String> headers) {
-        send(List.of(record(topic, key, value, headers)));
+        sendAll(List.of(record(topic, key, value, headers)));
     }
 
-    private static ProducerRecord<String, String> record(String topic, String key, String value,
+    /** A raw record with these headers, e.g. an unreadable one for {@link #sendAll}. */
+    public static ProducerRecord<String, String> record(String topic, String key, String value,
             Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         return record;
     }
 
-    private void send(List<ProducerRecord<String, String>> records) {
+    /**
+     * Writes the records through one producer and waits for the broker's acknowledgements; records of one key travel
+     * in one batch, so a consumer polls them together.
+     */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

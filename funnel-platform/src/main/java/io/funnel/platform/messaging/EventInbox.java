@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public class EventInbox {
 
     /** Applies the batch's events; answers those applied now (not duplicates), once they are committed. */
     public Uni<List<EventEnvelope>> consume(KafkaRecordBatch<String, String> batch, EventHandler handler) {
+        Context context = Vertx.currentContext();
         List<Received> wanted = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
@@ -64,15 +67,15 @@ public class EventInbox {
             } catch (UnreadableEventException e) {
                 LOG.warnf("Unreadable record sent to the dead-letter topic: %s", e.getMessage());
                 registry.counter("funnel.events.unreadable").increment();
-                deadLetters.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+                deadLetters.add(deadLetter(record, e, context));
             }
         }
         return InOrder.each(deadLetters, deadLetter -> deadLetter)
-                .chain(() -> applyAll(wanted, handler))
+                .chain(() -> applyAll(wanted, handler, context))
                 .call(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    private Uni<List<EventEnvelope>> applyAll(List<Received> wanted, EventHandler handler) {
+    private Uni<List<EventEnvelope>> applyAll(List<Received> wanted, EventHandler handler, Context context) {
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -81,11 +84,11 @@ public class EventInbox {
                     LOG.warnf("A batch of %d events failed (%s); applying them one by one", wanted.size(),
                             failure.toString());
                     registry.counter("funnel.events.batch.split").increment();
-                    return oneByOne(wanted, handler);
+                    return oneByOne(wanted, handler, context);
                 });
     }
 
-    private Uni<List<EventEnvelope>> oneByOne(List<Received> wanted, EventHandler handler) {
+    private Uni<List<EventEnvelope>> oneByOne(List<Received> wanted, EventHandler handler, Context context) {
         return Multi.createFrom().iterable(wanted).onItem().transformToUniAndConcatenate(received ->
                         applyOnce(List.of(received.envelope()), handler)
                                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
@@ -94,10 +97,19 @@ public class EventInbox {
                                     LOG.errorf(failure, "Event %s (%s) still failed after %d retries; sent to the "
                                             + "dead-letter topic", received.envelope().id(),
                                             received.envelope().type(), maxAttempts);
-                                    return Uni.createFrom().completionStage(() -> received.record().nack(failure))
+                                    return deadLetter(received.record(), failure, context)
                                             .replaceWith(List.<EventEnvelope>of());
                                 }))
                 .collect().in(ArrayList::new, List::addAll);
+    }
+
+    /**
+     * Nacks the record into the channel's dead-letter topic. The nack completes on the dead-letter producer's context,
+     * where Panache refuses to run; what follows (the next transaction) goes on on the message's own context.
+     */
+    private static Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable failure, Context context) {
+        Uni<Void> nack = Uni.createFrom().completionStage(() -> record.nack(failure));
+        return context == null ? nack : nack.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /**
