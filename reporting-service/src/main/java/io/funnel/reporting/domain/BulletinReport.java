@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.AgreementVersion;
 import io.funnel.reporting.persistence.MarketingCalendar;
 import io.funnel.reporting.persistence.MarketingCalendar.Campaign;
@@ -46,11 +47,15 @@ public class BulletinReport {
     }
 
     /** Everything the bulletin reads, loaded one query after another on the request's session. */
-    private record Data(List<LeadJourney> journeys, List<Opportunity> opportunities, List<Touch> touches,
+    private record Data(MonthsJourneys journeys, List<Opportunity> opportunities, List<Touch> touches,
             Map<String, Long> campaignTraffic, Map<String, Long> contentTraffic, List<Campaign> campaigns,
             List<Content> contents, AgreementTerms terms, List<SalesContacts.Contact> contacts,
             List<SalesContacts.Breach> breaches, List<SalesFeedback.Rejection> rejections,
             List<SalesFeedback.Objection> objections) {
+    }
+
+    /** What the bulletin reads of the journeys: the month's MQLs, and which of the touched leads became MQLs. */
+    private record MonthsJourneys(Map<YearMonth, SlaReport.MqlMonth> mqlMonths, Set<UUID> touchedMqls) {
     }
 
     private final Journeys journeys;
@@ -72,20 +77,30 @@ public class BulletinReport {
 
     public Uni<Bulletin> of(YearMonth month) {
         Instant now = clock.instant();
-        return journeys.asOf(now).chain(j -> feedback.opportunities().chain(o -> touches.ofLeads()
-                .chain(t -> touches.traffic("campaign").chain(ct -> touches.traffic("content")
+        Period period = new Period(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return feedback.opportunities().chain(o -> touches.ofLeads()
+                .chain(t -> journeys(t, period, now).chain(j -> touches.traffic("campaign")
+                .chain(ct -> touches.traffic("content")
                 .chain(nt -> calendar.campaigns().chain(c -> calendar.contents()
                 .chain(n -> AgreementVersion.history().chain(a -> contacts.contacts()
                 .chain(sc -> contacts.breaches().chain(b -> feedback.rejections()
                 .chain(r -> feedback.objections()
-                .map(x -> build(month, now, new Data(j, o, t, ct, nt, c, n, new AgreementTerms(a), sc, b, r, x)))
+                .map(x -> build(month, period, now,
+                        new Data(j, o, t, ct, nt, c, n, new AgreementTerms(a), sc, b, r, x)))
                 )))))))))));
     }
 
-    private static Bulletin build(YearMonth month, Instant now, Data d) {
-        Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Period period = new Period(start, end);
+    private Uni<MonthsJourneys> journeys(List<Touch> touched, Period period, Instant now) {
+        Set<String> leads = touched.stream().map(t -> t.leadId().toString()).collect(Collectors.toSet());
+        return journeys.collect(now, Collectors.teeing(SlaReport.mqlMonths(period),
+                Collectors.filtering(j -> leads.contains(j.subject()) && j.reached(LifecycleStage.MQL),
+                        Collectors.mapping(j -> UUID.fromString(j.subject()), Collectors.toSet())),
+                MonthsJourneys::new));
+    }
+
+    private static Bulletin build(YearMonth month, Period period, Instant now, Data d) {
+        Instant end = period.to();
         Map<UUID, String> campaignNames = d.campaigns().stream()
                 .collect(Collectors.toMap(Campaign::id, Campaign::name));
         List<Item> content = d.contents().stream().filter(c -> period.contains(c.publishedAt()))
@@ -110,7 +125,7 @@ public class BulletinReport {
         BigDecimal target = d.terms().inForceAt(end.minusMillis(1)).map(t -> t.revenueTargetPerMonth)
                 .orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
         return new Bulletin(month.toString(), content, campaigns, contributors,
-                SlaReport.marketing(d.journeys(), d.terms(), period, now).get(0),
+                SlaReport.marketing(d.journeys().mqlMonths(), d.terms(), period, now).get(0),
                 SlaReport.sales(d.contacts(), d.breaches(), d.terms(), period, now),
                 reasons.stream().limit(TOP).toList(), objections.stream().limit(TOP).toList(),
                 won, target, target.subtract(won).max(BigDecimal.ZERO));
@@ -121,8 +136,7 @@ public class BulletinReport {
             Set<String> keys, java.util.function.Function<Touch, String> dimension) {
         Predicate<Touch> matches = t -> dimension.apply(t) != null && keys.contains(dimension.apply(t));
         Set<UUID> leads = d.touches().stream().filter(matches).map(Touch::leadId).collect(Collectors.toSet());
-        long mqls = d.journeys().stream().filter(j -> leads.contains(uuid(j.subject())))
-                .filter(j -> j.reached(io.funnel.events.LifecycleStage.MQL)).count();
+        long mqls = leads.stream().filter(d.journeys().touchedMqls()::contains).count();
         BigDecimal pipeline = d.opportunities().stream().filter(o -> leads.contains(o.leadId()) && o.amount() != null)
                 .map(Opportunity::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
         BigDecimal revenue = d.opportunities().stream()
@@ -131,13 +145,5 @@ public class BulletinReport {
                 .setScale(2, RoundingMode.HALF_UP);
         long visits = keys.stream().mapToLong(k -> traffic.getOrDefault(k, 0L)).sum();
         return new Item(name, kind, by, visits, leads.size(), mqls, pipeline, revenue);
-    }
-
-    private static UUID uuid(String subject) {
-        try {
-            return UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What sales hears, per campaign (or source, content, persona): rejection reasons, and objections with the revenue of
@@ -47,10 +49,13 @@ public class FeedbackReport {
     }
 
     public Uni<Feedback> report(Period period, GroupBy groupBy) {
-        return attributes.all().chain(profiles -> feedback.rejections().chain(rejections -> feedback.objections()
-                .chain(objections -> feedback.opportunities().map(opportunities -> {
+        return feedback.rejections().chain(rejections -> feedback.objections()
+                .chain(objections -> feedback.opportunities().chain(opportunities -> attributes.of(Stream.of(
+                                rejections.stream().map(Rejection::leadId), objections.stream().map(Objection::leadId),
+                                opportunities.stream().map(Opportunity::leadId))
+                        .flatMap(leads -> leads).collect(Collectors.toSet())).map(profiles -> {
                     java.util.function.Function<UUID, String> group = lead -> groupBy.keyOf(
-                            profiles.getOrDefault(lead.toString(), LeadProfile.UNKNOWN));
+                            profiles.getOrDefault(lead, LeadProfile.UNKNOWN));
                     return new Feedback(period.from(), period.to(), groupBy.label(),
                             reasons(rejections, period, group), objections(objections, opportunities, period, group));
                 }))));

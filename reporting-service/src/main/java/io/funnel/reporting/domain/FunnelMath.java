@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collector;
 
 /** Pure funnel arithmetic over a set of journeys: entries, conversion, time in stage and side outcomes. */
 public final class FunnelMath {
@@ -25,26 +26,64 @@ public final class FunnelMath {
     }
 
     public static Figures figures(Collection<LeadJourney> journeys) {
-        List<StageCount> stages = new ArrayList<>();
-        for (int i = 0; i < FUNNEL.size(); i++) {
-            LifecycleStage stage = FUNNEL.get(i);
-            long entered = count(journeys, stage);
-            long next = i + 1 < FUNNEL.size() ? count(journeys, FUNNEL.get(i + 1)) : 0;
-            List<Double> hours = journeys.stream().map(j -> j.timeIn(stage)).flatMap(java.util.Optional::stream)
-                    .map(FunnelMath::hours).toList();
-            stages.add(new StageCount(stage, entered, Percentiles.share(next, entered),
-                    Percentiles.round2(Percentiles.median(hours)), Percentiles.round2(Percentiles.of(hours, 0.9)),
-                    hours.size()));
-        }
-        return new Figures(stages, count(journeys, LifecycleStage.RECYCLED),
-                count(journeys, LifecycleStage.DISQUALIFIED), count(journeys, LifecycleStage.LOST));
+        return journeys.stream().collect(figures());
     }
 
-    private static long count(Collection<LeadJourney> journeys, LifecycleStage stage) {
-        return journeys.stream().filter(j -> j.reached(stage)).count();
+    /** The figures of the journeys collected, tallied one journey at a time. */
+    public static Collector<LeadJourney, ?, Figures> figures() {
+        return Collector.of(Tally::new, Tally::add, Tally::merge, Tally::figures);
     }
 
     static double hours(Duration duration) {
         return duration.toMillis() / 3_600_000.0;
+    }
+
+    private static final class Tally {
+
+        private final long[] entered = new long[FUNNEL.size()];
+        private final Samples[] hours = new Samples[FUNNEL.size()];
+        private long recycled;
+        private long disqualified;
+        private long lost;
+
+        Tally() {
+            Arrays.setAll(hours, i -> new Samples());
+        }
+
+        void add(LeadJourney journey) {
+            for (int i = 0; i < FUNNEL.size(); i++) {
+                LifecycleStage stage = FUNNEL.get(i);
+                if (journey.reached(stage)) {
+                    entered[i]++;
+                }
+                Samples stageHours = hours[i];
+                journey.timeIn(stage).ifPresent(d -> stageHours.add(hours(d)));
+            }
+            recycled += journey.reached(LifecycleStage.RECYCLED) ? 1 : 0;
+            disqualified += journey.reached(LifecycleStage.DISQUALIFIED) ? 1 : 0;
+            lost += journey.reached(LifecycleStage.LOST) ? 1 : 0;
+        }
+
+        Tally merge(Tally other) {
+            for (int i = 0; i < FUNNEL.size(); i++) {
+                entered[i] += other.entered[i];
+                hours[i].addAll(other.hours[i]);
+            }
+            recycled += other.recycled;
+            disqualified += other.disqualified;
+            lost += other.lost;
+            return this;
+        }
+
+        Figures figures() {
+            List<StageCount> stages = new ArrayList<>();
+            for (int i = 0; i < FUNNEL.size(); i++) {
+                long next = i + 1 < FUNNEL.size() ? entered[i + 1] : 0;
+                stages.add(new StageCount(FUNNEL.get(i), entered[i], Percentiles.share(next, entered[i]),
+                        Percentiles.round2(hours[i].median()), Percentiles.round2(hours[i].percentile(0.9)),
+                        hours[i].size()));
+            }
+            return new Figures(stages, recycled, disqualified, lost);
+        }
     }
 }

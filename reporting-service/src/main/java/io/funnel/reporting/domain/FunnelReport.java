@@ -34,19 +34,18 @@ public class FunnelReport {
     }
 
     public Uni<Funnel> report(Instant asOf, Period period, GroupBy groupBy) {
-        return journeys.asOf(asOf).map(all -> {
-            List<LeadJourney> cohort = all.stream().filter(j -> period.contains(j.firstSeen())).toList();
-            FunnelMath.Figures total = FunnelMath.figures(cohort);
-            List<Group> groups = groupBy == null ? List.of() : cohort.stream()
-                    .collect(Collectors.groupingBy(groupBy::keyOf, TreeMap::new, Collectors.toList()))
-                    .entrySet().stream().map(FunnelReport::group).toList();
-            return new Funnel(asOf, period.from(), period.to(), groupBy == null ? null : groupBy.label(),
-                    total.stages(), total.recycled(), total.disqualified(), total.lost(), groups);
-        });
+        return journeys.collect(asOf, Collectors.filtering(j -> period.contains(j.firstSeen()), Collectors.teeing(
+                FunnelMath.figures(),
+                Collectors.filtering(j -> groupBy != null,
+                        Collectors.groupingBy(j -> groupBy.keyOf(j), TreeMap::new, FunnelMath.figures())),
+                (total, groups) -> new Funnel(asOf, period.from(), period.to(),
+                        groupBy == null ? null : groupBy.label(), total.stages(), total.recycled(),
+                        total.disqualified(), total.lost(), groups.entrySet().stream().map(FunnelReport::group)
+                        .toList()))));
     }
 
-    private static Group group(Map.Entry<String, List<LeadJourney>> entry) {
-        FunnelMath.Figures figures = FunnelMath.figures(entry.getValue());
+    private static Group group(Map.Entry<String, FunnelMath.Figures> entry) {
+        FunnelMath.Figures figures = entry.getValue();
         return new Group(entry.getKey(), figures.stages(), figures.recycled(), figures.disqualified(),
                 figures.lost());
     }

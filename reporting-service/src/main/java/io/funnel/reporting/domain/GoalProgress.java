@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.Goal;
 import io.funnel.reporting.persistence.SalesFeedback;
 import io.funnel.reporting.persistence.SalesFeedback.Opportunity;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collector;
+import java.util.stream.IntStream;
 
 /** A goal with how far it got: actual, share of the target, where a straight line says it should be by now. */
 @ApplicationScoped
@@ -40,14 +44,35 @@ public class GoalProgress {
 
     public Uni<List<Progress>> of(List<Goal> goals) {
         Instant now = clock.instant();
-        return journeys.asOf(now).chain(all -> opportunities.opportunities()
-                .map(opps -> goals.stream().map(g -> progress(g, all, opps, now)).toList()));
+        return journeys.collect(now, stageEntries(goals)).chain(entries -> opportunities.opportunities()
+                .map(opps -> IntStream.range(0, goals.size())
+                        .mapToObj(i -> progress(goals.get(i), entries[i], opps, now)).toList()));
     }
 
-    static Progress progress(Goal goal, List<LeadJourney> all, List<Opportunity> opps, Instant now) {
-        Instant start = goal.startsOn.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = goal.deadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Period window = new Period(start, end);
+    /** For each goal on a stage, how many journeys entered the stage in its window. */
+    private static Collector<LeadJourney, ?, long[]> stageEntries(List<Goal> goals) {
+        List<Period> windows = goals.stream().map(GoalProgress::window).toList();
+        return Collector.of(() -> new long[goals.size()], (counts, journey) -> {
+            for (int i = 0; i < goals.size(); i++) {
+                LifecycleStage stage = goals.get(i).metric.stage();
+                Instant entered = stage == null ? null : journey.entries().get(stage);
+                counts[i] += entered != null && windows.get(i).contains(entered) ? 1 : 0;
+            }
+        }, (a, b) -> {
+            Arrays.setAll(a, i -> a[i] + b[i]);
+            return a;
+        });
+    }
+
+    private static Period window(Goal goal) {
+        return new Period(goal.startsOn.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                goal.deadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    static Progress progress(Goal goal, long stageEntries, List<Opportunity> opps, Instant now) {
+        Period window = window(goal);
+        Instant start = window.from();
+        Instant end = window.to();
         BigDecimal actual = switch (goal.metric) {
             case REVENUE -> opps.stream().filter(o -> o.wonAt() != null && window.contains(o.wonAt()))
                     .map(o -> o.wonAmount() == null ? BigDecimal.ZERO : o.wonAmount())
@@ -55,10 +80,7 @@ public class GoalProgress {
             case PIPELINE -> opps.stream().filter(o -> o.openedAt() != null && window.contains(o.openedAt()))
                     .map(o -> o.amount() == null ? BigDecimal.ZERO : o.amount())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            default -> BigDecimal.valueOf(all.stream().filter(j -> {
-                Instant entered = j.entries().get(goal.metric.stage());
-                return entered != null && window.contains(entered);
-            }).count());
+            default -> BigDecimal.valueOf(stageEntries);
         };
         double elapsed = now.isBefore(start) ? 0 : now.isAfter(end) ? 1
                 : (double) Duration.between(start, now).toMillis() / Duration.between(start, end).toMillis();

@@ -2,41 +2,29 @@ package io.funnel.reporting.domain;
 
 import io.funnel.events.LifecycleStage;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Folds stage entries into journeys: an anonymous visitor's entries move to the lead it became, and each stage keeps
- * its earliest time. Only minimums and set unions are involved, so the result does not depend on the order of the
- * entries nor on repeats — the property the projection relies on (see the property-based test).
+ * Folds one journey's stage entries (the lead's own and those of the anonymous visitors it was) into its earliest time
+ * per stage. Only minimums are involved, so the result does not depend on the order of the entries nor on repeats —
+ * the property the projection relies on (see the property-based test).
  */
 public final class JourneyFold {
-
-    /** One row of the stage-entry table. */
-    public record Entry(String subject, LifecycleStage stage, Instant at) {
-    }
 
     private JourneyFold() {
     }
 
     /**
-     * @param links visitor subject ({@code visitor:<id>}) to the lead id it became
+     * @param stages the stage of each entry, by name
+     * @param millis the time of each entry (epoch milliseconds), at the same index
      */
-    /**
-     * Adds entries to the journeys folded so far: folding entries in parts gives what folding them at once does.
-     *
-     * @param links visitor subject ({@code visitor:<id>}) to the lead id it became
-     */
-    public static void foldInto(Map<String, Map<LifecycleStage, Instant>> journeys, Collection<Entry> entries,
-            Map<String, String> links, Instant asOf) {
-        for (Entry entry : entries) {
-            if (entry.at().isAfter(asOf)) {
-                continue;
-            }
-            String subject = links.getOrDefault(entry.subject(), entry.subject());
-            journeys.computeIfAbsent(subject, k -> new EnumMap<>(LifecycleStage.class))
-                    .merge(entry.stage(), entry.at(), (a, b) -> a.isBefore(b) ? a : b);
+    public static Map<LifecycleStage, Instant> fold(String[] stages, long[] millis) {
+        Map<LifecycleStage, Instant> entries = new EnumMap<>(LifecycleStage.class);
+        for (int i = 0; i < stages.length; i++) {
+            entries.merge(LifecycleStage.valueOf(stages[i]), Instant.ofEpochMilli(millis[i]),
+                    (a, b) -> a.isBefore(b) ? a : b);
         }
+        return entries;
     }
 }

@@ -10,10 +10,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Measures the look-back window and runs the {@link ReversePlan}. */
 @ApplicationScoped
 public class Planner {
+
+    /** What the journeys give the plan: the look-back window's figures and the open funnel. */
+    private record Measured(FunnelMath.Figures history, long[] openByStage) {
+    }
 
     private final Journeys journeys;
     private final SalesFeedback opportunities;
@@ -27,9 +32,9 @@ public class Planner {
             Instant asOf) {
         Instant from = asOf.atOffset(ZoneOffset.UTC).minusMonths(lookBackMonths).toInstant();
         Period window = new Period(from, asOf);
-        return journeys.asOf(asOf).chain(all -> opportunities.opportunities().map(opps -> {
-            List<LeadJourney> history = all.stream().filter(j -> window.contains(j.firstSeen())).toList();
-            List<LeadJourney> open = all.stream().filter(ReversePlan::isOpen).toList();
+        return journeys.collect(asOf, Collectors.teeing(
+                Collectors.filtering(j -> window.contains(j.firstSeen()), FunnelMath.figures()),
+                ReversePlan.openByStage(), Measured::new)).chain(measured -> opportunities.opportunities().map(opps -> {
             BigDecimal size = dealSize;
             if (size == null) {
                 List<BigDecimal> won = opps.stream().filter(o -> o.wonAt() != null && window.contains(o.wonAt())
@@ -41,7 +46,8 @@ public class Planner {
                 size = won.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                         .divide(BigDecimal.valueOf(won.size()), 2, RoundingMode.HALF_UP);
             }
-            return ReversePlan.plan(period, target, size, dealSize == null, from, asOf, history, open);
+            return ReversePlan.plan(period, target, size, dealSize == null, from, asOf, measured.history(),
+                    measured.openByStage());
         }));
     }
 }

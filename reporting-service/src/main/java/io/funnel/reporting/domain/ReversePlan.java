@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * The reverse funnel, pure arithmetic: from a revenue target and an average deal, the customers needed, then each
@@ -32,21 +34,19 @@ public final class ReversePlan {
     }
 
     /**
-     * @param history the journeys that first appeared in the look-back window, as of now (rates and times)
-     * @param open    the journeys still open now, by their furthest stage (the current funnel)
+     * @param history the figures of the journeys that first appeared in the look-back window, as of now (rates and
+     *                times)
+     * @param now     the journeys still open now, counted by the funnel stage they stand at ({@link #openByStage})
      */
     public static Plan plan(YearMonth period, BigDecimal target, BigDecimal dealSize, boolean measured,
-            Instant lookBackFrom, Instant lookBackTo, Collection<LeadJourney> history, Collection<LeadJourney> open) {
-        List<FunnelMath.StageCount> rates = FunnelMath.figures(history).stages();
+            Instant lookBackFrom, Instant lookBackTo, FunnelMath.Figures history, long[] now) {
+        List<FunnelMath.StageCount> rates = history.stages();
         int n = FunnelMath.FUNNEL.size();
         long customers = ceil(target.divide(dealSize, 10, RoundingMode.HALF_UP).doubleValue());
         Long[] needed = reverse(rates, customers);
         double expected = 0;
-        long[] now = new long[n];
-        for (LeadJourney j : open) {
-            LifecycleStage at = currentStage(j);
-            now[at.ordinal()]++;
-            expected += probabilityToCustomer(rates, at.ordinal());
+        for (int i = 0; i < n; i++) {
+            expected += now[i] * probabilityToCustomer(rates, i);
         }
         expected = Percentiles.round2(expected);
         long gapCustomers = Math.max(0, ceil(customers - expected));
@@ -98,6 +98,15 @@ public final class ReversePlan {
         return p;
     }
 
+    /** The journeys still open, counted by the funnel stage they stand at (indexed as {@link FunnelMath#FUNNEL}). */
+    public static Collector<LeadJourney, ?, long[]> openByStage() {
+        return Collectors.filtering(ReversePlan::isOpen, Collector.of(() -> new long[FunnelMath.FUNNEL.size()],
+                (counts, journey) -> counts[FunnelMath.FUNNEL.indexOf(currentStage(journey))]++, (a, b) -> {
+                    Arrays.setAll(a, i -> a[i] + b[i]);
+                    return a;
+                }));
+    }
+
     /** Where an open lead stands: its furthest stage, or LEAD again once recycled (it is nurtured anew). */
     private static LifecycleStage currentStage(LeadJourney journey) {
         LifecycleStage furthest = journey.furthest().orElse(LifecycleStage.VISITOR);
@@ -106,7 +115,7 @@ public final class ReversePlan {
     }
 
     /** Still in play: not a customer, not disqualified, not lost. */
-    public static boolean isOpen(LeadJourney journey) {
+    private static boolean isOpen(LeadJourney journey) {
         return !journey.reached(LifecycleStage.CUSTOMER) && !journey.entries().containsKey(LifecycleStage.DISQUALIFIED)
                 && !journey.entries().containsKey(LifecycleStage.LOST);
     }

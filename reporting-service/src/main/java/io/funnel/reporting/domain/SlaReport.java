@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
 /**
@@ -56,38 +57,65 @@ public class SlaReport {
         this.clock = clock;
     }
 
+    /** The MQLs of one month and what sales decided on them so far. */
+    static final class MqlMonth {
+
+        private long delivered;
+        private long accepted;
+        private long rejected;
+
+        void add(LeadJourney mql) {
+            delivered++;
+            if (mql.reached(LifecycleStage.SQL)) {
+                accepted++;
+            } else if (mql.entries().containsKey(LifecycleStage.RECYCLED)) {
+                rejected++;
+            }
+        }
+
+        MqlMonth merge(MqlMonth other) {
+            delivered += other.delivered;
+            accepted += other.accepted;
+            rejected += other.rejected;
+            return this;
+        }
+    }
+
     public Uni<Sla> report(Period period) {
         Instant now = clock.instant();
         return AgreementVersion.history().map(AgreementTerms::new)
-                .chain(terms -> journeys.asOf(now)
-                        .chain(all -> contacts.contacts()
+                .chain(terms -> journeys.collect(now, mqlMonths(period))
+                        .chain(mqlMonths -> contacts.contacts()
                                 .chain(assigned -> contacts.breaches()
                                         .map(breaches -> new Sla(period.from(), period.to(),
-                                                marketing(all, terms, period, now),
+                                                marketing(mqlMonths, terms, period, now),
                                                 sales(assigned, breaches, terms, period, now))))));
     }
 
-    static List<MarketingMonth> marketing(List<LeadJourney> all, AgreementTerms terms, Period period, Instant now) {
-        Map<YearMonth, List<LeadJourney>> byMonth = all.stream()
-                .filter(j -> j.entries().containsKey(LifecycleStage.MQL))
-                .filter(j -> period.contains(j.entries().get(LifecycleStage.MQL)))
-                .collect(Collectors.groupingBy(j -> month(j.entries().get(LifecycleStage.MQL)), TreeMap::new,
-                        Collectors.toList()));
+    /** The journeys that became MQLs in the period, tallied by the month they did. */
+    static Collector<LeadJourney, ?, Map<YearMonth, MqlMonth>> mqlMonths(Period period) {
+        return Collectors.filtering(j -> j.entries().containsKey(LifecycleStage.MQL)
+                        && period.contains(j.entries().get(LifecycleStage.MQL)),
+                Collectors.groupingBy(j -> month(j.entries().get(LifecycleStage.MQL)), TreeMap::new,
+                        Collector.of(MqlMonth::new, MqlMonth::add, MqlMonth::merge)));
+    }
+
+    static List<MarketingMonth> marketing(Map<YearMonth, MqlMonth> byMonth, AgreementTerms terms, Period period,
+            Instant now) {
         List<MarketingMonth> months = new ArrayList<>();
         for (YearMonth m : months(byMonth, period, now)) {
-            List<LeadJourney> mqls = byMonth.getOrDefault(m, List.of());
-            long accepted = mqls.stream().filter(j -> j.reached(LifecycleStage.SQL)).count();
-            long rejected = mqls.stream()
-                    .filter(j -> !j.reached(LifecycleStage.SQL) && j.entries().containsKey(LifecycleStage.RECYCLED))
-                    .count();
+            MqlMonth mqls = byMonth.getOrDefault(m, new MqlMonth());
+            long accepted = mqls.accepted;
+            long rejected = mqls.rejected;
             Optional<AgreementVersion> terms0 = terms.inForceAt(m.plusMonths(1).atDay(1)
                     .atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
             long promised = terms0.map(t -> (long) t.mqlsPerMonth).orElse(0L);
             double promisedShare = terms0.map(t -> t.acceptedShare.doubleValue()).orElse(0.0);
             double share = Percentiles.share(accepted, accepted + rejected);
-            months.add(new MarketingMonth(m.toString(), terms0.map(t -> t.version).orElse(null), mqls.size(),
-                    promised, terms0.isPresent() && mqls.size() >= promised, accepted, rejected, mqls.size() - accepted - rejected,
-                    share, promisedShare, terms0.isPresent() && accepted + rejected > 0 && share >= promisedShare));
+            months.add(new MarketingMonth(m.toString(), terms0.map(t -> t.version).orElse(null), mqls.delivered,
+                    promised, terms0.isPresent() && mqls.delivered >= promised, accepted, rejected,
+                    mqls.delivered - accepted - rejected, share, promisedShare,
+                    terms0.isPresent() && accepted + rejected > 0 && share >= promisedShare));
         }
         return months;
     }
@@ -109,7 +137,7 @@ public class SlaReport {
         List<Contact> assigned = all.stream().filter(c -> period.contains(c.assignedAt())).toList();
         long withinSla = 0;
         long measured = 0;
-        List<Double> hours = new ArrayList<>();
+        Samples hours = new Samples();
         for (Contact c : assigned) {
             Instant due = c.due() != null ? c.due() : terms.inForceAt(c.assignedAt())
                     .map(t -> c.assignedAt().plus(Duration.ofHours(t.firstContactHours))).orElse(null);
@@ -132,8 +160,8 @@ public class SlaReport {
                         e.getValue().size()))
                 .toList();
         return new SalesSide(assigned.size(), hours.size(), measured, withinSla,
-                Percentiles.share(withinSla, measured), Percentiles.round2(Percentiles.median(hours)),
-                Percentiles.round2(Percentiles.of(hours, 0.9)), reps);
+                Percentiles.share(withinSla, measured), Percentiles.round2(hours.median()),
+                Percentiles.round2(hours.percentile(0.9)), reps);
     }
 
     private static YearMonth month(Instant at) {

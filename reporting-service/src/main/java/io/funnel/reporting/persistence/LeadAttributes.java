@@ -1,16 +1,15 @@
 package io.funnel.reporting.persistence;
 
-import io.funnel.platform.persistence.KeysetPages;
 import io.funnel.reporting.domain.LeadProfile;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The lead attributes reports group by; every write is order-independent (see V3__lead_attributes.sql). */
 @ApplicationScoped
@@ -42,10 +41,10 @@ public class LeadAttributes {
                     > (lead_attribute.assigned_at, coalesce(lead_attribute.rep_id, ''))""",
             "lead_id uuid", "rep_id text", "assigned_at timestamptz");
 
-    private final int pageSize;
+    private final Pool database;
 
-    public LeadAttributes(@ConfigProperty(name = "funnel.reporting.page-size") int pageSize) {
-        this.pageSize = pageSize;
+    public LeadAttributes(Pool database) {
+        this.database = database;
     }
 
     public void attribute(ProjectionBatch batch, UUID leadId, String source, String campaign, String content,
@@ -62,27 +61,16 @@ public class LeadAttributes {
         batch.add(REP, leadId, repId, at);
     }
 
-    /**
-     * Every lead's profile, by lead id as text; read a page at a time, and leads with the same profile share one
-     * instance, so that the map, not every row, is held.
-     */
-    public Uni<Map<String, LeadProfile>> all() {
-        Map<String, LeadProfile> profiles = new HashMap<>();
-        Map<LeadProfile, LeadProfile> distinct = new HashMap<>();
-        return KeysetPages.read(pageSize, this::profilesAfter, (Object[] row) -> (String) row[0])
-                .onItem().invoke(rows -> rows.forEach(r -> profiles.put((String) r[0], distinct.computeIfAbsent(
-                        new LeadProfile((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]),
-                        profile -> profile))))
-                .onItem().ignoreAsUni()
-                .map(done -> profiles);
-    }
-
-    private Uni<List<Object[]>> profilesAfter(String leadId) {
-        String sql = "select lead_id::text, source, campaign, content, persona, rep_id from lead_attribute"
-                + (leadId == null ? "" : " where lead_id > ?1") + " order by lead_id limit " + pageSize;
-        return Panache.getSession().chain(s -> {
-            var query = s.<Object[]>createNativeQuery(sql);
-            return (leadId == null ? query : query.setParameter(1, UUID.fromString(leadId))).getResultList();
-        });
+    /** The profiles of these leads; a lead without one is missing from the map. */
+    public Uni<Map<UUID, LeadProfile>> of(Collection<UUID> leads) {
+        return database.preparedQuery("select lead_id, source, campaign, content, persona, rep_id from lead_attribute"
+                        + " where lead_id = any($1)")
+                .execute(Tuple.of(leads.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, LeadProfile> profiles = new HashMap<>();
+                    rows.forEach(r -> profiles.put(r.getUUID(0), new LeadProfile(r.getString(1), r.getString(2),
+                            r.getString(3), r.getString(4), r.getString(5))));
+                    return profiles;
+                });
     }
 }

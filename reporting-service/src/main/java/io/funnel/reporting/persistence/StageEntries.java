@@ -1,23 +1,26 @@
 package io.funnel.reporting.persistence;
 
 import io.funnel.events.LifecycleStage;
-import io.funnel.platform.persistence.KeysetPages;
 import io.funnel.reporting.domain.JourneyFold;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.reporting.domain.LeadJourney;
+import io.funnel.reporting.domain.LeadProfile;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The stage-entry table (earliest time per subject and stage) and the visitor links: written by the projection, read
- * back as journeys through {@link JourneyFold}.
+ * back as journeys, each folded by {@link JourneyFold}.
  */
 @ApplicationScoped
 public class StageEntries {
@@ -37,9 +40,21 @@ public class StageEntries {
             insert into visitor_link (visitor_id, lead_id) select visitor_id, lead_id from %s order by visitor_id
             on conflict do nothing""", "visitor_id text", "lead_id uuid");
 
+    /** A journey's entries as arrays: a visitor's entries belong to the lead it became (visitor_link). */
+    private static final String JOURNEYS = """
+            select j.subject, j.stages, j.millis, a.source, a.campaign, a.content, a.persona, a.rep_id
+            from (select coalesce(l.lead_id::text, e.subject) as subject, array_agg(e.stage) as stages,
+                         array_agg((extract(epoch from e.entered_at) * 1000)::bigint) as millis
+                  from stage_entry e left join visitor_link l on e.subject = 'visitor:' || l.visitor_id
+                  where e.entered_at <= $1
+                  group by 1) j
+            left join lead_attribute a on a.lead_id::text = j.subject""";
+
+    private final Pool database;
     private final int pageSize;
 
-    public StageEntries(@ConfigProperty(name = "funnel.reporting.page-size") int pageSize) {
+    public StageEntries(Pool database, @ConfigProperty(name = "funnel.reporting.page-size") int pageSize) {
+        this.database = database;
         this.pageSize = pageSize;
     }
 
@@ -51,41 +66,26 @@ public class StageEntries {
         batch.add(LINK, visitorId, leadId);
     }
 
-    /** How many stage entries there are up to {@code asOf}: what {@link #bySubject} would read. */
-    public Uni<Long> countUpTo(Instant asOf) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) from stage_entry"
-                        + " where entered_at <= ?1", Long.class)
-                .setParameter(1, asOf.atOffset(ZoneOffset.UTC))
-                .getSingleResult());
-    }
-
     /**
-     * Every subject's stage entries up to {@code asOf}, earliest time per stage, visitors folded into leads; read a
-     * page of entries at a time, so that only the journeys, not every row, are held.
+     * Every journey up to {@code asOf}, one at a time: a lead's entries with those of the visitors it was, or an
+     * anonymous visitor's own, with the lead's profile. One query, read through a cursor a page at a time, so that
+     * only a page is held.
      */
-    public Uni<Map<String, Map<LifecycleStage, Instant>>> bySubject(Instant asOf) {
-        Map<String, Map<LifecycleStage, Instant>> journeys = new HashMap<>();
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select visitor_id, lead_id::text from visitor_link").getResultList())
-                .map(links -> links.stream().collect(Collectors.toMap(l -> visitor((String) l[0]), l -> (String) l[1])))
-                .chain(links -> KeysetPages.read(pageSize, (Object[] after) -> entriesAfter(asOf, after), row -> row)
-                        .onItem().invoke(rows -> JourneyFold.foldInto(journeys, rows.stream()
-                                .map(r -> new JourneyFold.Entry((String) r[0], LifecycleStage.valueOf((String) r[1]),
-                                        Instant.ofEpochMilli(((Number) r[2]).longValue())))
-                                .toList(), links, asOf))
-                        .onItem().ignoreAsUni())
-                .map(done -> journeys);
+    public Uni<Void> eachJourney(Instant asOf, Consumer<LeadJourney> each) {
+        return database.withTransaction(connection -> connection.prepare(JOURNEYS).chain(statement -> {
+            Cursor cursor = statement.cursor(Tuple.of(asOf.atOffset(ZoneOffset.UTC)));
+            return Multi.createBy().repeating().uni(() -> cursor.read(pageSize))
+                    .whilst(rows -> cursor.hasMore())
+                    .onItem().invoke(rows -> rows.forEach(row -> each.accept(journey(row))))
+                    .onItem().ignoreAsUni();
+        }));
     }
 
-    /** Up to a page of entries in key order after the entry {@code after} ({subject, stage}; null: from the first). */
-    private Uni<List<Object[]>> entriesAfter(Instant asOf, Object[] after) {
-        String sql = "select subject, stage, (extract(epoch from entered_at) * 1000)::bigint from stage_entry"
-                + " where entered_at <= ?1" + (after == null ? "" : " and (subject, stage) > (?2, ?3)")
-                + " order by subject, stage limit " + pageSize;
-        return Panache.getSession().chain(s -> {
-            var query = s.<Object[]>createNativeQuery(sql).setParameter(1, asOf.atOffset(ZoneOffset.UTC));
-            return (after == null ? query : query.setParameter(2, after[0]).setParameter(3, after[1]))
-                    .getResultList();
-        });
+    private static LeadJourney journey(Row row) {
+        return new LeadJourney(row.getString(0),
+                JourneyFold.fold(row.getArrayOfStrings(1), Arrays.stream(row.getArrayOfLongs(2))
+                        .mapToLong(Long::longValue).toArray()),
+                new LeadProfile(row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                        row.getString(7)));
     }
 }
