@@ -13,9 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Revenue (opportunities won in the period) and pipeline (opportunities opened in the period) credited to campaigns
@@ -44,19 +46,23 @@ public class AttributionReport {
     }
 
     public Uni<Attribution> report(Period period, List<AttributionModel> models) {
-        return touches.ofLeads().chain(all -> opportunities.opportunities().map(opps -> {
-            Map<UUID, List<Touch>> byLead = all.stream().sorted(Comparator.comparing(Touch::at)
-                            .thenComparing(t -> !t.capture()))
-                    .collect(Collectors.groupingBy(Touch::leadId));
+        return opportunities.opportunities().chain(opps -> {
             List<Opportunity> won = opps.stream().filter(o -> o.wonAt() != null && period.contains(o.wonAt()))
                     .toList();
             List<Opportunity> opened = opps.stream()
                     .filter(o -> o.openedAt() != null && period.contains(o.openedAt())).toList();
-            List<ModelCredits> credits = models.stream()
-                    .map(m -> credits(m, byLead, won, opened)).toList();
-            return new Attribution(period.from(), period.to(), sum(won, Opportunity::wonAmount),
-                    sum(opened, Opportunity::amount), credits);
-        }));
+            Set<UUID> leads = Stream.concat(won.stream(), opened.stream()).map(Opportunity::leadId)
+                    .collect(Collectors.toSet());
+            return touches.ofLeads(leads).map(touched -> {
+                Map<UUID, List<Touch>> byLead = touched.stream().sorted(Comparator.comparing(Touch::at)
+                                .thenComparing(t -> !t.capture()))
+                        .collect(Collectors.groupingBy(Touch::leadId));
+                List<ModelCredits> credits = models.stream()
+                        .map(m -> credits(m, byLead, won, opened)).toList();
+                return new Attribution(period.from(), period.to(), sum(won, Opportunity::wonAmount),
+                        sum(opened, Opportunity::amount), credits);
+            });
+        });
     }
 
     static ModelCredits credits(AttributionModel model, Map<UUID, List<Touch>> byLead, List<Opportunity> won,

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The monthly bulletin: what marketing published and launched that month and what it produced so far (traffic,
@@ -46,7 +47,10 @@ public class BulletinReport {
             BigDecimal revenueWon, BigDecimal revenueTarget, BigDecimal revenueGap) {
     }
 
-    /** Everything the bulletin reads, loaded one query after another on the request's session. */
+    /**
+     * Everything the bulletin reads, loaded one query after another on the request's session; of the touches and
+     * journeys only those of the month's campaigns and content.
+     */
     private record Data(MonthsJourneys journeys, List<Opportunity> opportunities, List<Touch> touches,
             Map<String, Long> campaignTraffic, Map<String, Long> contentTraffic, List<Campaign> campaigns,
             List<Content> contents, AgreementTerms terms, List<SalesContacts.Contact> contacts,
@@ -79,11 +83,14 @@ public class BulletinReport {
         Instant now = clock.instant();
         Period period = new Period(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        return feedback.opportunities().chain(o -> touches.ofLeads()
-                .chain(t -> journeys(t, period, now).chain(j -> touches.traffic("campaign")
-                .chain(ct -> touches.traffic("content")
-                .chain(nt -> calendar.campaigns().chain(c -> calendar.contents()
-                .chain(n -> AgreementVersion.history().chain(a -> contacts.contacts()
+        return calendar.campaigns().chain(c -> calendar.contents()
+                .chain(n -> touches.naming(
+                        c.stream().filter(i -> period.contains(i.launchedAt()))
+                                .flatMap(i -> Stream.of(i.id().toString(), i.name())).toList(),
+                        n.stream().filter(i -> period.contains(i.publishedAt())).map(i -> i.id().toString()).toList())
+                .chain(t -> journeys(t, period, now).chain(j -> feedback.opportunities()
+                .chain(o -> touches.traffic("campaign").chain(ct -> touches.traffic("content")
+                .chain(nt -> AgreementVersion.history().chain(a -> contacts.contacts()
                 .chain(sc -> contacts.breaches().chain(b -> feedback.rejections()
                 .chain(r -> feedback.objections()
                 .map(x -> build(month, period, now,

@@ -44,7 +44,9 @@ public class GoalProgress {
 
     public Uni<List<Progress>> of(List<Goal> goals) {
         Instant now = clock.instant();
-        return journeys.collect(now, stageEntries(goals)).chain(entries -> opportunities.opportunities()
+        Uni<long[]> stageEntries = goals.stream().anyMatch(g -> g.metric.stage() != null)
+                ? journeys.collect(now, stageEntries(goals)) : Uni.createFrom().item(new long[goals.size()]);
+        return stageEntries.chain(entries -> opportunities.opportunities()
                 .map(opps -> IntStream.range(0, goals.size())
                         .mapToObj(i -> progress(goals.get(i), entries[i], opps, now)).toList()));
     }

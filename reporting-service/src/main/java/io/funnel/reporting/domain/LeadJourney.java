@@ -1,6 +1,7 @@
 package io.funnel.reporting.domain;
 
 import io.funnel.events.LifecycleStage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -18,13 +19,20 @@ public record LeadJourney(String subject, Map<LifecycleStage, Instant> entries, 
 
     /** When the subject first appeared in the funnel: its cohort time. */
     public Instant firstSeen() {
-        return entries.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant first = null;
+        for (Instant at : entries.values()) {
+            first = first == null || at.isBefore(first) ? at : first;
+        }
+        return first == null ? Instant.EPOCH : first;
     }
 
     /** The furthest of the six funnel stages it reached, if any. */
     public Optional<LifecycleStage> furthest() {
-        return entries.keySet().stream().filter(LifecycleStage::isFunnelStage)
-                .max(Enum::compareTo);
+        LifecycleStage furthest = null;
+        for (LifecycleStage stage : entries.keySet()) {
+            furthest = stage.isFunnelStage() && (furthest == null || stage.compareTo(furthest) > 0) ? stage : furthest;
+        }
+        return Optional.ofNullable(furthest);
     }
 
     public boolean reached(LifecycleStage stage) {
@@ -35,15 +43,18 @@ public record LeadJourney(String subject, Map<LifecycleStage, Instant> entries, 
     }
 
     /** Time from entering {@code stage} to entering the next funnel stage it reached, when both are known. */
-    public Optional<java.time.Duration> timeIn(LifecycleStage stage) {
+    public Optional<Duration> timeIn(LifecycleStage stage) {
         Instant entered = entries.get(stage);
         if (entered == null || !stage.isFunnelStage()) {
             return Optional.empty();
         }
-        return entries.entrySet().stream()
-                .filter(e -> e.getKey().isFunnelStage() && e.getKey().compareTo(stage) > 0)
-                .min(Map.Entry.comparingByKey())
-                .map(next -> java.time.Duration.between(entered, next.getValue()))
-                .filter(d -> !d.isNegative());
+        LifecycleStage next = null;
+        for (LifecycleStage later : entries.keySet()) {
+            if (later.isFunnelStage() && later.compareTo(stage) > 0 && (next == null || later.compareTo(next) < 0)) {
+                next = later;
+            }
+        }
+        return next == null ? Optional.empty()
+                : Optional.of(Duration.between(entered, entries.get(next))).filter(d -> !d.isNegative());
     }
 }

@@ -1,13 +1,16 @@
 package io.funnel.reporting.persistence;
 
-import static io.funnel.reporting.persistence.SalesContacts.instant;
 import static io.funnel.reporting.persistence.SalesContacts.millis;
 
 import io.funnel.reporting.domain.Touch;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +25,12 @@ public class Touches {
             on conflict (activity_id) do update set subject = excluded.subject
             where touch.subject like 'visitor:%%' and excluded.subject not like 'visitor:%%'""",
             "activity_id uuid", "subject text", "campaign text", "content text", "occurred_at timestamptz");
+
+    private final Pool database;
+
+    public Touches(Pool database) {
+        this.database = database;
+    }
 
     public void touched(ProjectionBatch batch, UUID activityId, String subject, String campaign, String content,
             Instant at) {
@@ -40,20 +49,35 @@ public class Touches {
                         r -> ((Number) r[1]).longValue())));
     }
 
-    /** Every touch of an identified lead: activities (also those made while anonymous) and the capture itself. */
-    public Uni<List<Touch>> ofLeads() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("""
-                        select coalesce(l.lead_id::text, t.subject), t.campaign, t.content, %s, false
-                        from touch t left join visitor_link l on t.subject = 'visitor:' || l.visitor_id
-                        union all
-                        select lead_id::text, campaign, content, %s, true from lead_attribute
-                        where attributed_at is not null and (campaign is not null or content is not null)"""
-                        .formatted(millis("t.occurred_at"), millis("attributed_at")))
-                .getResultList())
-                .map(rows -> rows.stream()
-                        .filter(r -> !((String) r[0]).startsWith("visitor:"))
-                        .map(r -> new Touch(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
-                                instant(r[3]), (Boolean) r[4]))
-                        .toList());
+    /** Every touch of these leads: activities (also those made while anonymous) and the capture itself. */
+    public Uni<List<Touch>> ofLeads(Collection<UUID> leads) {
+        return touches("lead = any($1)", Tuple.of(leads.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+
+    /** Every touch of an identified lead naming one of these campaigns or contents. */
+    public Uni<List<Touch>> naming(Collection<String> campaigns, Collection<String> contents) {
+        return touches("campaign = any($1) or content = any($2)",
+                Tuple.of(campaigns.toArray(String[]::new), contents.toArray(String[]::new)));
+    }
+
+    private Uni<List<Touch>> touches(String condition, Tuple parameters) {
+        return database.preparedQuery("""
+                        select lead::uuid, campaign, content, millis, capture from (
+                            select coalesce(l.lead_id::text, t.subject) as lead, t.campaign, t.content,
+                                %s as millis, false as capture
+                            from touch t left join visitor_link l on t.subject = 'visitor:' || l.visitor_id
+                            union all
+                            select lead_id::text, campaign, content, %s, true from lead_attribute
+                            where attributed_at is not null and (campaign is not null or content is not null)
+                        ) touches
+                        where lead not like 'visitor:%%' and (%s)"""
+                        .formatted(millis("t.occurred_at"), millis("attributed_at"), condition))
+                .execute(parameters)
+                .map(rows -> {
+                    List<Touch> touches = new ArrayList<>();
+                    rows.forEach(r -> touches.add(new Touch(r.getUUID(0), r.getString(1), r.getString(2),
+                            Instant.ofEpochMilli(r.getLong(3)), r.getBoolean(4))));
+                    return touches;
+                });
     }
 }
