@@ -53,8 +53,8 @@ public class BulletinReport {
      */
     private record Data(MonthsJourneys journeys, List<Opportunity> opportunities, List<Touch> touches,
             Map<String, Long> campaignTraffic, Map<String, Long> contentTraffic, List<Campaign> campaigns,
-            List<Content> contents, AgreementTerms terms, List<SalesContacts.Contact> contacts,
-            List<SalesContacts.Breach> breaches, List<SalesFeedback.Rejection> rejections,
+            List<Content> contents, AgreementTerms terms, SlaReport.ContactTally contacts,
+            List<SlaReport.RepBreaches> breaches, List<SalesFeedback.Rejection> rejections,
             List<SalesFeedback.Objection> objections) {
     }
 
@@ -90,8 +90,9 @@ public class BulletinReport {
                         n.stream().filter(i -> period.contains(i.publishedAt())).map(i -> i.id().toString()).toList())
                 .chain(t -> journeys(t, period, now).chain(j -> feedback.opportunities()
                 .chain(o -> touches.traffic("campaign").chain(ct -> touches.traffic("content")
-                .chain(nt -> AgreementVersion.history().chain(a -> contacts.contacts()
-                .chain(sc -> contacts.breaches().chain(b -> feedback.rejections()
+                .chain(nt -> AgreementVersion.history().chain(a -> contacts.collectContacts(period,
+                        SlaReport.contactTally(new AgreementTerms(a), now))
+                .chain(sc -> contacts.breachesByRep(period).chain(b -> feedback.rejections()
                 .chain(r -> feedback.objections()
                 .map(x -> build(month, period, now,
                         new Data(j, o, t, ct, nt, c, n, new AgreementTerms(a), sc, b, r, x)))
@@ -133,7 +134,7 @@ public class BulletinReport {
                 .orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
         return new Bulletin(month.toString(), content, campaigns, contributors,
                 SlaReport.marketing(d.journeys().mqlMonths(), d.terms(), period, now).get(0),
-                SlaReport.sales(d.contacts(), d.breaches(), d.terms(), period, now),
+                SlaReport.sales(d.contacts(), d.breaches()),
                 reasons.stream().limit(TOP).toList(), objections.stream().limit(TOP).toList(),
                 won, target, target.subtract(won).max(BigDecimal.ZERO));
     }

@@ -20,8 +20,6 @@ public class Journeys {
     }
 
     public <A, R> Uni<R> collect(Instant asOf, Collector<LeadJourney, A, R> collector) {
-        A tally = collector.supplier().get();
-        return entries.eachJourney(asOf, journey -> collector.accumulator().accept(tally, journey))
-                .map(done -> collector.finisher().apply(tally));
+        return entries.collectJourneys(asOf, collector);
     }
 }

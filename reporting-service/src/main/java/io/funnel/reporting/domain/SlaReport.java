@@ -3,7 +3,6 @@ package io.funnel.reporting.domain;
 import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.AgreementVersion;
 import io.funnel.reporting.persistence.SalesContacts;
-import io.funnel.reporting.persistence.SalesContacts.Breach;
 import io.funnel.reporting.persistence.SalesContacts.Contact;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,11 +84,11 @@ public class SlaReport {
         Instant now = clock.instant();
         return AgreementVersion.history().map(AgreementTerms::new)
                 .chain(terms -> journeys.collect(now, mqlMonths(period))
-                        .chain(mqlMonths -> contacts.contacts()
-                                .chain(assigned -> contacts.breaches()
+                        .chain(mqlMonths -> contacts.collectContacts(period, contactTally(terms, now))
+                                .chain(assigned -> contacts.breachesByRep(period)
                                         .map(breaches -> new Sla(period.from(), period.to(),
                                                 marketing(mqlMonths, terms, period, now),
-                                                sales(assigned, breaches, terms, period, now))))));
+                                                sales(assigned, breaches))))));
     }
 
     /** The journeys that became MQLs in the period, tallied by the month they did. */
@@ -132,13 +131,23 @@ public class SlaReport {
         return months;
     }
 
-    static SalesSide sales(List<Contact> all, List<Breach> breaches, AgreementTerms terms, Period period,
-            Instant now) {
-        List<Contact> assigned = all.stream().filter(c -> period.contains(c.assignedAt())).toList();
-        long withinSla = 0;
-        long measured = 0;
-        Samples hours = new Samples();
-        for (Contact c : assigned) {
+    /** The sales side's tallies over the contacts of the leads first assigned in the period. */
+    static final class ContactTally {
+
+        private final AgreementTerms terms;
+        private final Instant now;
+        private final Samples hours = new Samples();
+        private long assigned;
+        private long measured;
+        private long withinSla;
+
+        ContactTally(AgreementTerms terms, Instant now) {
+            this.terms = terms;
+            this.now = now;
+        }
+
+        void add(Contact c) {
+            assigned++;
             Instant due = c.due() != null ? c.due() : terms.inForceAt(c.assignedAt())
                     .map(t -> c.assignedAt().plus(Duration.ofHours(t.firstContactHours))).orElse(null);
             if (c.contactedAt() != null) {
@@ -151,17 +160,25 @@ public class SlaReport {
                 measured++;
             }
         }
-        Map<String, List<Breach>> byRep = breaches.stream().filter(b -> period.contains(b.breachedAt()))
-                .collect(Collectors.groupingBy(b -> b.repId() == null ? UNASSIGNED : b.repId(), TreeMap::new,
-                        Collectors.toList()));
-        List<RepBreaches> reps = byRep.entrySet().stream().map(e -> new RepBreaches(e.getKey(),
-                        e.getValue().stream().filter(b -> "FIRST_CONTACT".equals(b.kind())).count(),
-                        e.getValue().stream().filter(b -> "DECISION".equals(b.kind())).count(),
-                        e.getValue().size()))
-                .toList();
-        return new SalesSide(assigned.size(), hours.size(), measured, withinSla,
-                Percentiles.share(withinSla, measured), Percentiles.round2(hours.median()),
-                Percentiles.round2(hours.percentile(0.9)), reps);
+
+        ContactTally merge(ContactTally other) {
+            hours.addAll(other.hours);
+            assigned += other.assigned;
+            measured += other.measured;
+            withinSla += other.withinSla;
+            return this;
+        }
+    }
+
+    static Collector<Contact, ?, ContactTally> contactTally(AgreementTerms terms, Instant now) {
+        return Collector.of(() -> new ContactTally(terms, now), ContactTally::add, ContactTally::merge);
+    }
+
+    static SalesSide sales(ContactTally contacts, List<RepBreaches> breachesByRep) {
+        return new SalesSide(contacts.assigned, contacts.hours.size(), contacts.measured, contacts.withinSla,
+                Percentiles.share(contacts.withinSla, contacts.measured),
+                Percentiles.round2(contacts.hours.median()), Percentiles.round2(contacts.hours.percentile(0.9)),
+                breachesByRep);
     }
 
     private static YearMonth month(Instant at) {

@@ -1,11 +1,21 @@
 package io.funnel.reporting.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.platform.persistence.CursorReads;
+import io.funnel.reporting.domain.Period;
+import io.funnel.reporting.domain.SlaReport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collector;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** First assignment, first-contact due time and first contact per lead; SLA breaches. */
 @ApplicationScoped
@@ -13,9 +23,6 @@ public class SalesContacts {
 
     /** A lead's first assignment and first contact; {@code due} and {@code contactedAt} may be unknown. */
     public record Contact(UUID leadId, Instant assignedAt, Instant due, Instant contactedAt) {
-    }
-
-    public record Breach(UUID leadId, String kind, String repId, Instant breachedAt) {
     }
 
     private static final RowWrite ASSIGNED = new RowWrite("sales_assignment", """
@@ -42,6 +49,14 @@ public class SalesContacts {
                 < (sla_breach.breached_at, coalesce(sla_breach.rep_id, ''))""",
             "lead_id uuid", "kind text", "due_at timestamptz", "rep_id text", "breached_at timestamptz");
 
+    private final Pool database;
+    private final int pageSize;
+
+    public SalesContacts(Pool database, @ConfigProperty(name = "funnel.reporting.page-size") int pageSize) {
+        this.database = database;
+        this.pageSize = pageSize;
+    }
+
     public void assigned(ProjectionBatch batch, UUID leadId, Instant at, Instant due) {
         batch.add(ASSIGNED, leadId, at, due);
     }
@@ -54,21 +69,44 @@ public class SalesContacts {
         batch.add(BREACHED, leadId, kind, due, repId, at);
     }
 
-    public Uni<List<Contact>> contacts() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("""
-                        select lead_id, %s, %s, %s from sales_contact where assigned_at is not null"""
-                        .formatted(millis("assigned_at"), millis("first_contact_due"), millis("first_contacted_at")))
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Contact((UUID) r[0], instant(r[1]), instant(r[2]),
-                        instant(r[3]))).toList());
+    /** The contacts of the leads first assigned in the period, into a collector. */
+    public <A, R> Uni<R> collectContacts(Period period, Collector<Contact, A, R> collector) {
+        return CursorReads.collect(database, """
+                        select lead_id, %s, %s, %s from sales_contact
+                        where assigned_at >= coalesce($1::timestamptz, '-infinity')
+                          and assigned_at < coalesce($2::timestamptz, 'infinity')"""
+                        .formatted(millis("assigned_at"), millis("first_contact_due"), millis("first_contacted_at")),
+                bounds(period), pageSize,
+                row -> new Contact(row.getUUID(0), instant(row.getLong(1)), instant(row.getLong(2)),
+                        instant(row.getLong(3))),
+                collector);
     }
 
-    public Uni<List<Breach>> breaches() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select lead_id, kind, rep_id, " + millis("breached_at") + " from sla_breach")
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Breach((UUID) r[0], (String) r[1], (String) r[2],
-                        instant(r[3]))).toList());
+    /** The breaches of the period counted per rep, in rep order; a lead waiting in a team queue counts for none. */
+    public Uni<List<SlaReport.RepBreaches>> breachesByRep(Period period) {
+        return database.preparedQuery("""
+                        select coalesce(rep_id, $3), count(*) filter (where kind = 'FIRST_CONTACT'),
+                            count(*) filter (where kind = 'DECISION'), count(*)
+                        from sla_breach
+                        where breached_at >= coalesce($1::timestamptz, '-infinity')
+                          and breached_at < coalesce($2::timestamptz, 'infinity')
+                        group by 1""")
+                .execute(bounds(period).addString(SlaReport.UNASSIGNED))
+                .map(rows -> {
+                    List<SlaReport.RepBreaches> reps = new ArrayList<>();
+                    rows.forEach(r -> reps.add(new SlaReport.RepBreaches(r.getString(0), r.getLong(1), r.getLong(2),
+                            r.getLong(3))));
+                    reps.sort(Comparator.comparing(SlaReport.RepBreaches::repId));
+                    return reps;
+                });
+    }
+
+    private static Tuple bounds(Period period) {
+        return Tuple.tuple().addOffsetDateTime(utc(period.from())).addOffsetDateTime(utc(period.to()));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     static String millis(String column) {

@@ -4,9 +4,8 @@ import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.domain.JourneyFold;
 import io.funnel.reporting.domain.LeadJourney;
 import io.funnel.reporting.domain.LeadProfile;
-import io.smallrye.mutiny.Multi;
+import io.funnel.platform.persistence.CursorReads;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.stream.Collector;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,18 +66,12 @@ public class StageEntries {
     }
 
     /**
-     * Every journey up to {@code asOf}, one at a time: a lead's entries with those of the visitors it was, or an
-     * anonymous visitor's own, with the lead's profile. One query, read through a cursor a page at a time, so that
-     * only a page is held.
+     * Every journey up to {@code asOf} into a collector: a lead's entries with those of the visitors it was, or an
+     * anonymous visitor's own, with the lead's profile.
      */
-    public Uni<Void> eachJourney(Instant asOf, Consumer<LeadJourney> each) {
-        return database.withTransaction(connection -> connection.prepare(JOURNEYS).chain(statement -> {
-            Cursor cursor = statement.cursor(Tuple.of(asOf.atOffset(ZoneOffset.UTC)));
-            return Multi.createBy().repeating().uni(() -> cursor.read(pageSize))
-                    .whilst(rows -> cursor.hasMore())
-                    .onItem().invoke(rows -> rows.forEach(row -> each.accept(journey(row))))
-                    .onItem().ignoreAsUni();
-        }));
+    public <A, R> Uni<R> collectJourneys(Instant asOf, Collector<LeadJourney, A, R> collector) {
+        return CursorReads.collect(database, JOURNEYS, Tuple.of(asOf.atOffset(ZoneOffset.UTC)), pageSize,
+                StageEntries::journey, collector);
     }
 
     private static LeadJourney journey(Row row) {
