@@ -37,8 +37,8 @@ public final class BenchRunner {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
         String mode = args.length > 0 ? args[0] : "full";
-        if (!List.of("full", "quick", "funnel", "e2e", "rebuild").contains(mode)) {
-            System.err.println("unknown bench mode '" + mode + "': full, quick, funnel, e2e or rebuild");
+        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports").contains(mode)) {
+            System.err.println("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild or reports");
             System.exit(2);
         }
         boolean quick = mode.equals("quick");
@@ -56,6 +56,11 @@ public final class BenchRunner {
             stack.startBroker().startServices();
             footprint(stack, body, targets);
             report.save();
+            if (mode.equals("reports")) {
+                body.append("## Reports over many leads\n\nSynthetic leads written into reporting's tables, each "
+                        + "report requested twice.\n\n").append(ReportsAtScale.run(stack, 200_000, 1_000_000));
+                return;
+            }
             if (rebuildOnly) {
                 rebuild(RebuildPhase.run(stack, 1_000_000, Duration.ofMinutes(30)), body, targets);
                 return;
