@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.reporting.persistence.StageEntries;
 import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.AgreementVersion;
 import io.funnel.reporting.persistence.MarketingCalendar;
@@ -62,14 +63,14 @@ public class BulletinReport {
     private record MonthsJourneys(Map<YearMonth, SlaReport.MqlMonth> mqlMonths, Set<UUID> touchedMqls) {
     }
 
-    private final Journeys journeys;
+    private final StageEntries journeys;
     private final SalesFeedback feedback;
     private final Touches touches;
     private final MarketingCalendar calendar;
     private final SalesContacts contacts;
     private final Clock clock;
 
-    public BulletinReport(Journeys journeys, SalesFeedback feedback, Touches touches, MarketingCalendar calendar,
+    public BulletinReport(StageEntries journeys, SalesFeedback feedback, Touches touches, MarketingCalendar calendar,
             SalesContacts contacts, Clock clock) {
         this.journeys = journeys;
         this.feedback = feedback;
@@ -101,7 +102,7 @@ public class BulletinReport {
 
     private Uni<MonthsJourneys> journeys(List<Touch> touched, Period period, Instant now) {
         Set<String> leads = touched.stream().map(t -> t.leadId().toString()).collect(Collectors.toSet());
-        return journeys.collect(now, Collectors.teeing(SlaReport.mqlMonths(period),
+        return journeys.collectJourneys(now, Collectors.teeing(SlaReport.mqlMonths(period),
                 Collectors.filtering(j -> leads.contains(j.subject()) && j.reached(LifecycleStage.MQL),
                         Collectors.mapping(j -> UUID.fromString(j.subject()), Collectors.toSet())),
                 MonthsJourneys::new));
@@ -109,8 +110,6 @@ public class BulletinReport {
 
     private static Bulletin build(YearMonth month, Period period, Instant now, Data d) {
         Instant end = period.to();
-        Map<UUID, String> campaignNames = d.campaigns().stream()
-                .collect(Collectors.toMap(Campaign::id, Campaign::name));
         List<Item> content = d.contents().stream().filter(c -> period.contains(c.publishedAt()))
                 .sorted(Comparator.comparing(Content::publishedAt))
                 .map(c -> item(c.title(), c.format(), c.author(), d, d.contentTraffic(),

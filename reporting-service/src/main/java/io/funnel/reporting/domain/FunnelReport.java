@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.reporting.persistence.StageEntries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,9 +24,9 @@ public class FunnelReport {
             long recycled, long disqualified, long lost, List<Group> groups) {
     }
 
-    private final Journeys journeys;
+    private final StageEntries journeys;
 
-    public FunnelReport(Journeys journeys) {
+    public FunnelReport(StageEntries journeys) {
         this.journeys = journeys;
     }
 
@@ -34,7 +35,8 @@ public class FunnelReport {
     }
 
     public Uni<Funnel> report(Instant asOf, Period period, GroupBy groupBy) {
-        return journeys.collect(asOf, Collectors.filtering(j -> period.contains(j.firstSeen()), Collectors.teeing(
+        return journeys.collectJourneys(asOf, Collectors.filtering(j -> period.contains(j.firstSeen()),
+                Collectors.teeing(
                 FunnelMath.figures(),
                 Collectors.filtering(j -> groupBy != null,
                         Collectors.groupingBy(j -> groupBy.keyOf(j), TreeMap::new, FunnelMath.figures())),

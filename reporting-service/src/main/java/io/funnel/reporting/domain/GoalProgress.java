@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.reporting.persistence.StageEntries;
 import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.Goal;
 import io.funnel.reporting.persistence.SalesFeedback;
@@ -32,11 +33,11 @@ public class GoalProgress {
             Status status) {
     }
 
-    private final Journeys journeys;
+    private final StageEntries journeys;
     private final SalesFeedback opportunities;
     private final Clock clock;
 
-    public GoalProgress(Journeys journeys, SalesFeedback opportunities, Clock clock) {
+    public GoalProgress(StageEntries journeys, SalesFeedback opportunities, Clock clock) {
         this.journeys = journeys;
         this.opportunities = opportunities;
         this.clock = clock;
@@ -45,7 +46,7 @@ public class GoalProgress {
     public Uni<List<Progress>> of(List<Goal> goals) {
         Instant now = clock.instant();
         Uni<long[]> stageEntries = goals.stream().anyMatch(g -> g.metric.stage() != null)
-                ? journeys.collect(now, stageEntries(goals)) : Uni.createFrom().item(new long[goals.size()]);
+                ? journeys.collectJourneys(now, stageEntries(goals)) : Uni.createFrom().item(new long[goals.size()]);
         return stageEntries.chain(entries -> opportunities.opportunities()
                 .map(opps -> IntStream.range(0, goals.size())
                         .mapToObj(i -> progress(goals.get(i), entries[i], opps, now)).toList()));

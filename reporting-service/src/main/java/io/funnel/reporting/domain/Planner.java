@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.reporting.persistence.StageEntries;
 import io.funnel.platform.api.ProblemException;
 import io.funnel.reporting.persistence.SalesFeedback;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +21,10 @@ public class Planner {
     private record Measured(FunnelMath.Figures history, long[] openByStage) {
     }
 
-    private final Journeys journeys;
+    private final StageEntries journeys;
     private final SalesFeedback opportunities;
 
-    public Planner(Journeys journeys, SalesFeedback opportunities) {
+    public Planner(StageEntries journeys, SalesFeedback opportunities) {
         this.journeys = journeys;
         this.opportunities = opportunities;
     }
@@ -32,7 +33,7 @@ public class Planner {
             Instant asOf) {
         Instant from = asOf.atOffset(ZoneOffset.UTC).minusMonths(lookBackMonths).toInstant();
         Period window = new Period(from, asOf);
-        return journeys.collect(asOf, Collectors.teeing(
+        return journeys.collectJourneys(asOf, Collectors.teeing(
                 Collectors.filtering(j -> window.contains(j.firstSeen()), FunnelMath.figures()),
                 ReversePlan.openByStage(), Measured::new)).chain(measured -> opportunities.opportunities().map(opps -> {
             BigDecimal size = dealSize;

@@ -1,5 +1,6 @@
 package io.funnel.reporting.domain;
 
+import io.funnel.reporting.persistence.StageEntries;
 import io.funnel.events.LifecycleStage;
 import io.funnel.reporting.persistence.AgreementVersion;
 import io.funnel.reporting.persistence.SalesContacts;
@@ -46,11 +47,11 @@ public class SlaReport {
     public record Sla(Instant from, Instant to, List<MarketingMonth> marketing, SalesSide sales) {
     }
 
-    private final Journeys journeys;
+    private final StageEntries journeys;
     private final SalesContacts contacts;
     private final Clock clock;
 
-    public SlaReport(Journeys journeys, SalesContacts contacts, Clock clock) {
+    public SlaReport(StageEntries journeys, SalesContacts contacts, Clock clock) {
         this.journeys = journeys;
         this.contacts = contacts;
         this.clock = clock;
@@ -83,7 +84,7 @@ public class SlaReport {
     public Uni<Sla> report(Period period) {
         Instant now = clock.instant();
         return AgreementVersion.history().map(AgreementTerms::new)
-                .chain(terms -> journeys.collect(now, mqlMonths(period))
+                .chain(terms -> journeys.collectJourneys(now, mqlMonths(period))
                         .chain(mqlMonths -> contacts.collectContacts(period, contactTally(terms, now))
                                 .chain(assigned -> contacts.breachesByRep(period)
                                         .map(breaches -> new Sla(period.from(), period.to(),

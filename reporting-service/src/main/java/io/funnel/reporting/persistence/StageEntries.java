@@ -67,7 +67,8 @@ public class StageEntries {
 
     /**
      * Every journey up to {@code asOf} into a collector: a lead's entries with those of the visitors it was, or an
-     * anonymous visitor's own, with the lead's profile.
+     * anonymous visitor's own, with the lead's profile. A report holds its collector's tallies, never the
+     * journeys, so its memory does not grow with the number of leads.
      */
     public <A, R> Uni<R> collectJourneys(Instant asOf, Collector<LeadJourney, A, R> collector) {
         return CursorReads.collect(database, JOURNEYS, Tuple.of(asOf.atOffset(ZoneOffset.UTC)), pageSize,
