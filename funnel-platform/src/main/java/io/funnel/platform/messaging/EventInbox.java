@@ -3,7 +3,7 @@ package io.funnel.platform.messaging;
 import io.funnel.events.UnreadableEventException;
 import io.funnel.platform.InOrder;
 import io.funnel.platform.persistence.HeldInserts;
-import io.funnel.platform.persistence.JsonRecordset;
+import io.funnel.platform.persistence.RecordsetStatement;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -36,9 +36,13 @@ import org.jboss.logging.Logger;
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
-    private static final List<String> ID_COLUMNS = List.of("event_id", "topic");
-    private static final String LOG_NEW = "insert into processed_event (event_id, topic) select event_id, topic from "
-            + JsonRecordset.source("event_id text, topic text") + " on conflict do nothing returning event_id";
+    /*
+     * Bound as a list, this select is never kept in Hibernate's plan cache: a cached native select (such as an
+     * insert ... returning) stores a plan per execution that no later one finds, filling the cache on the hot path.
+     */
+    private static final String LOGGED_BEFORE = "select event_id from processed_event where event_id in (?1)";
+    private static final RecordsetStatement LOG_IDS = new RecordsetStatement("insert into processed_event (event_id, topic)"
+            + " select event_id, topic from %s on conflict do nothing", "event_id text", "topic text");
 
     private final MeterRegistry registry;
     private final int maxAttempts;
@@ -119,27 +123,36 @@ public class EventInbox {
      */
     private Uni<List<EventEnvelope>> applyOnce(List<EventEnvelope> events, EventHandler handler) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOG_NEW, String.class)
-                        .setParameter(1, ids(events))
+                .chain(session -> session.createNativeQuery(LOGGED_BEFORE, String.class)
+                        .setParameter(1, events.stream().map(EventEnvelope::id).distinct().toList())
                         .getResultList())
                 .chain(logged -> {
                     List<EventEnvelope> fresh = firstOfEach(events, new HashSet<>(logged));
                     return fresh.isEmpty() ? Uni.createFrom().item(fresh)
-                            : BatchMemo.open(() -> HeldInserts.holding(() -> handler.apply(fresh)))
+                            : LOG_IDS.execute(fresh.stream().map(e -> new Object[] {e.id(), e.topic()}).toList())
+                                    .invoke(inserted -> requireAllNew(inserted, fresh))
+                                    .chain(() -> BatchMemo.open(() -> HeldInserts.holding(() -> handler.apply(fresh))))
                                     .replaceWith(fresh);
                 }))
                 .invoke(fresh -> count(events, fresh));
     }
 
-    /** The events whose id was logged now, each id once (a batch may hold a redelivered copy). */
+    /** The events whose id was not logged before, each id once (a batch may hold a redelivered copy). */
     private static List<EventEnvelope> firstOfEach(List<EventEnvelope> events, Set<String> logged) {
         List<EventEnvelope> fresh = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if (logged.remove(event.id())) {
+            if (logged.add(event.id())) {
                 fresh.add(event);
             }
         }
         return fresh;
+    }
+
+    /** Another consumer logged one of them since the read (a rebalance): the batch goes one by one instead. */
+    private static void requireAllNew(int inserted, List<EventEnvelope> fresh) {
+        if (inserted != fresh.size()) {
+            throw new IllegalStateException((fresh.size() - inserted) + " events were logged concurrently");
+        }
     }
 
     private void count(List<EventEnvelope> events, List<EventEnvelope> fresh) {
@@ -149,9 +162,5 @@ public class EventInbox {
             registry.counter("funnel.events.consumed", "type", event.type(),
                     "duplicate", String.valueOf(!applied.contains(event))).increment();
         }
-    }
-
-    private static String ids(List<EventEnvelope> events) {
-        return JsonRecordset.encode(ID_COLUMNS, events.stream().map(e -> new Object[] {e.id(), e.topic()}).toList());
     }
 }
