@@ -41,8 +41,9 @@ public class EventInbox {
      * insert ... returning) stores a plan per execution that no later one finds, filling the cache on the hot path.
      */
     private static final String LOGGED_BEFORE = "select event_id from processed_event where event_id in (?1)";
-    private static final RecordsetStatement LOG_IDS = new RecordsetStatement("insert into processed_event (event_id, topic)"
-            + " select event_id, topic from %s on conflict do nothing", "event_id text", "topic text");
+    private static final RecordsetStatement LOG_IDS = new RecordsetStatement(
+            "insert into processed_event (event_id, topic) select event_id, topic from %s on conflict do nothing",
+            "event_id text", "topic text");
 
     private final MeterRegistry registry;
     private final int maxAttempts;
