@@ -258,7 +258,7 @@ public class LeadAssignment {
     }
 
     private static Uni<Long> nextTurn() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select nextval('rep_turn')", Long.class)
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select cast(function('nextval', 'rep_turn') as Long)", Long.class)
                 .getSingleResult());
     }
 }
