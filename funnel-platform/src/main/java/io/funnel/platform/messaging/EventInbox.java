@@ -36,14 +36,9 @@ import org.jboss.logging.Logger;
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
-    /*
-     * Bound as a list, this select is never kept in Hibernate's plan cache: a cached native select (such as an
-     * insert ... returning) stores a plan per execution that no later one finds, filling the cache on the hot path.
-     */
-    private static final String LOGGED_BEFORE = "select event_id from processed_event where event_id in (?1)";
-    private static final RecordsetStatement LOG_IDS = new RecordsetStatement(
-            "insert into processed_event (event_id, topic) select event_id, topic from %s on conflict do nothing",
-            "event_id text", "topic text");
+    private static final RecordsetStatement LOG_NEW = new RecordsetStatement("insert into processed_event (event_id,"
+            + " topic) select event_id, topic from %s on conflict do nothing returning event_id", "event_id text",
+            "topic text");
 
     private final MeterRegistry registry;
     private final int maxAttempts;
@@ -123,37 +118,31 @@ public class EventInbox {
      * {@link HeldInserts}); answers them.
      */
     private Uni<List<EventEnvelope>> applyOnce(List<EventEnvelope> events, EventHandler handler) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOGGED_BEFORE, String.class)
-                        .setParameter(1, events.stream().map(EventEnvelope::id).distinct().toList())
-                        .getResultList())
+        return Panache.withTransaction(() -> LOG_NEW.returning(ids(events))
                 .chain(logged -> {
-                    List<EventEnvelope> fresh = firstOfEach(events, new HashSet<>(logged));
+                    List<EventEnvelope> fresh = firstOfEach(events, logged);
                     return fresh.isEmpty() ? Uni.createFrom().item(fresh)
-                            : LOG_IDS.execute(fresh.stream().map(e -> new Object[] {e.id(), e.topic()}).toList())
-                                    .invoke(inserted -> requireAllNew(inserted, fresh))
-                                    .chain(() -> BatchMemo.open(() -> HeldInserts.holding(() -> handler.apply(fresh))))
+                            : BatchMemo.open(() -> HeldInserts.holding(() -> handler.apply(fresh)))
                                     .replaceWith(fresh);
                 }))
                 .invoke(fresh -> count(events, fresh));
     }
 
-    /** The events whose id was not logged before, each id once (a batch may hold a redelivered copy). */
-    private static List<EventEnvelope> firstOfEach(List<EventEnvelope> events, Set<String> logged) {
+    private static List<Object[]> ids(List<EventEnvelope> events) {
+        return events.stream().map(e -> new Object[] {e.id(), e.topic()}).toList();
+    }
+
+    /** The events whose id was logged now, each id once (a batch may hold a redelivered copy). */
+    private static List<EventEnvelope> firstOfEach(List<EventEnvelope> events, List<Object[]> logged) {
+        Set<Object> loggedIds = new HashSet<>();
+        logged.forEach(row -> loggedIds.add(row[0]));
         List<EventEnvelope> fresh = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if (logged.add(event.id())) {
+            if (loggedIds.remove(event.id())) {
                 fresh.add(event);
             }
         }
         return fresh;
-    }
-
-    /** Another consumer logged one of them since the read (a rebalance): the batch goes one by one instead. */
-    private static void requireAllNew(int inserted, List<EventEnvelope> fresh) {
-        if (inserted != fresh.size()) {
-            throw new IllegalStateException((fresh.size() - inserted) + " events were logged concurrently");
-        }
     }
 
     private void count(List<EventEnvelope> events, List<EventEnvelope> fresh) {

@@ -22,15 +22,20 @@ public final class JsonRecordset {
     private JsonRecordset() {
     }
 
-    /** The SQL that reads parameter 1 as rows named {@code r}, of "name type" columns. */
+    /** The SQL that reads parameter 1 (Hibernate's {@code ?1}) as rows named {@code r}, of "name type" columns. */
     public static String source(String columnDefinitions) {
-        return "json_to_recordset(cast(cast(?1 as text) as json)) as r(" + columnDefinitions + ")";
+        return source("?1", columnDefinitions);
+    }
+
+    /** The same with the parameter as another client names it ({@code $1} for PostgreSQL's). */
+    public static String source(String parameter, String columnDefinitions) {
+        return "json_to_recordset(cast(cast(" + parameter + " as text) as json)) as r(" + columnDefinitions + ")";
     }
 
     /**
-     * The rows, each value in the column of the same position: numbers as numbers, the rest as their text. Instants go
-     * in microseconds, the rest truncated as Hibernate stores them (PostgreSQL would round the text), so a value written
-     * here compares equal to one written through an entity.
+     * The rows, each value in the column of the same position: numbers as numbers, the rest as their text. Instants
+     * go in microseconds, the rest truncated as Hibernate stores them (PostgreSQL would round the text), so a value
+     * written here compares equal to one written through an entity.
      */
     public static String encode(List<String> columns, List<Object[]> rows) {
         StringWriter out = new StringWriter(rows.size() * 64 * columns.size());

@@ -8,13 +8,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * One native statement in the current transaction over many rows that travel as a single {@link JsonRecordset}
- * parameter, so a batch of any size costs one round trip and one plan. It runs as an update whatever it does (also an
- * insert ... returning nothing, or a {@code select pg_advisory_xact_lock}): Hibernate caches a new plan for every
- * execution of a native select and never finds it again, which would fill its plan cache on a hot path.
+ * parameter, so a batch of any size costs one round trip and one statement text. A statement that changes rows runs
+ * through Hibernate as an update (a {@code select pg_advisory_xact_lock} too); one whose rows are read back (an insert
+ * ... returning) goes through {@link SessionSelect}, since Hibernate would store a plan for each execution.
  */
 public final class RecordsetStatement {
 
     private final String sql;
+    private final String directSql;
     private final List<String> columns;
 
     /**
@@ -22,7 +23,9 @@ public final class RecordsetStatement {
      * @param columns "name type" of each value of a row, in order
      */
     public RecordsetStatement(String sql, String... columns) {
-        this.sql = sql.formatted(JsonRecordset.source(String.join(", ", columns)));
+        String definitions = String.join(", ", columns);
+        this.sql = sql.formatted(JsonRecordset.source(definitions));
+        this.directSql = sql.formatted(JsonRecordset.source("$1", definitions));
         this.columns = Arrays.stream(columns).map(c -> c.substring(0, c.indexOf(' '))).toList();
     }
 
@@ -38,5 +41,11 @@ public final class RecordsetStatement {
             return Uni.createFrom().item(0);
         }
         return session.createNativeQuery(sql).setParameter(1, JsonRecordset.encode(columns, rows)).executeUpdate();
+    }
+
+    /** Answers the rows the statement returns, as {@link SessionSelect#rows} does; no rows in, no statement. */
+    public Uni<List<Object[]>> returning(List<Object[]> rows) {
+        return rows.isEmpty() ? Uni.createFrom().item(List.of())
+                : SessionSelect.rows(directSql, JsonRecordset.encode(columns, rows));
     }
 }

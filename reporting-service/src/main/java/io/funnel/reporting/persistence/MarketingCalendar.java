@@ -5,8 +5,9 @@ import static io.funnel.reporting.persistence.SalesContacts.millis;
 
 import io.funnel.events.MarketingEvent.CampaignLaunched;
 import io.funnel.events.MarketingEvent.ContentPublished;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.platform.persistence.PoolReads;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,12 @@ public class MarketingCalendar {
             "content_id uuid", "title text", "format text", "campaign_id uuid", "author text",
             "published_at timestamptz");
 
+    private final Pool database;
+
+    public MarketingCalendar(Pool database) {
+        this.database = database;
+    }
+
     public void launched(ProjectionBatch batch, CampaignLaunched c) {
         batch.add(LAUNCHED, c.campaignId(), c.name(), c.channel(), c.occurredAt());
     }
@@ -49,19 +56,14 @@ public class MarketingCalendar {
     }
 
     public Uni<List<Campaign>> campaigns() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select campaign_id, name, channel, " + millis("launched_at") + " from campaign")
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Campaign((UUID) r[0], (String) r[1], (String) r[2],
-                        instant(r[3]))).toList());
+        return PoolReads.list(database, "select campaign_id, name, channel, " + millis("launched_at") + " from campaign",
+                r -> new Campaign(r.getUUID(0), r.getString(1), r.getString(2), instant(r.getLong(3))));
     }
 
     public Uni<List<Content>> contents() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select content_id, title, format, campaign_id, author, " + millis("published_at")
-                                + " from content_item")
-                .getResultList())
-                .map(rows -> rows.stream().map(r -> new Content((UUID) r[0], (String) r[1], (String) r[2],
-                        (UUID) r[3], (String) r[4], instant(r[5]))).toList());
+        return PoolReads.list(database, "select content_id, title, format, campaign_id, author, "
+                        + millis("published_at") + " from content_item",
+                r -> new Content(r.getUUID(0), r.getString(1), r.getString(2), r.getUUID(3), r.getString(4),
+                        instant(r.getLong(5))));
     }
 }

@@ -3,8 +3,9 @@ package io.funnel.reporting.persistence;
 import static io.funnel.reporting.persistence.SalesContacts.instant;
 import static io.funnel.reporting.persistence.SalesContacts.millis;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.platform.persistence.PoolReads;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,6 +57,12 @@ public class SalesFeedback {
             where opportunity.lost_at is null or excluded.lost_at < opportunity.lost_at""",
             "opportunity_id uuid", "lead_id uuid", "lost_reason text", "lost_objection text", "lost_at timestamptz");
 
+    private final Pool database;
+
+    public SalesFeedback(Pool database) {
+        this.database = database;
+    }
+
     public void rejected(ProjectionBatch batch, UUID leadId, String reason, Instant at) {
         batch.add(REJECTED, leadId, reason, at);
     }
@@ -80,33 +87,22 @@ public class SalesFeedback {
     }
 
     public Uni<List<Rejection>> rejections() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select lead_id, reason, " + millis("rejected_at") + " from rejection").getResultList())
-                .map(rows -> rows.stream().map(r -> new Rejection((UUID) r[0], (String) r[1], instant(r[2])))
-                        .toList());
+        return PoolReads.list(database, "select lead_id, reason, " + millis("rejected_at") + " from rejection",
+                r -> new Rejection(r.getUUID(0), r.getString(1), instant(r.getLong(2))));
     }
 
     public Uni<List<Objection>> objections() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select lead_id, category, " + millis("logged_at") + " from objection").getResultList())
-                .map(rows -> rows.stream().map(r -> new Objection((UUID) r[0], (String) r[1], instant(r[2])))
-                        .toList());
+        return PoolReads.list(database, "select lead_id, category, " + millis("logged_at") + " from objection",
+                r -> new Objection(r.getUUID(0), r.getString(1), instant(r.getLong(2))));
     }
 
     public Uni<List<Opportunity>> opportunities() {
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("""
+        return PoolReads.list(database, """
                         select opportunity_id, lead_id, amount, currency, %s, %s, won_amount, %s, lost_reason,
                             lost_objection from opportunity"""
-                        .formatted(millis("opened_at"), millis("won_at"), millis("lost_at"))).getResultList())
-                .map(rows -> rows.stream().map(r -> new Opportunity((UUID) r[0], (UUID) r[1], decimal(r[2]),
-                        r[3] == null ? null : r[3].toString(), instant(r[4]), instant(r[5]), decimal(r[6]),
-                        instant(r[7]), (String) r[8], (String) r[9])).toList());
-    }
-
-    private static BigDecimal decimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+                        .formatted(millis("opened_at"), millis("won_at"), millis("lost_at")),
+                r -> new Opportunity(r.getUUID(0), r.getUUID(1), r.getBigDecimal(2), r.getString(3),
+                        instant(r.getLong(4)), instant(r.getLong(5)), r.getBigDecimal(6), instant(r.getLong(7)),
+                        r.getString(8), r.getString(9)));
     }
 }

@@ -2,17 +2,18 @@ package io.funnel.reporting.persistence;
 
 import static io.funnel.reporting.persistence.SalesContacts.millis;
 
+import io.funnel.platform.persistence.PoolReads;
 import io.funnel.reporting.domain.Touch;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Campaign and content touches, with visitors resolved to their lead. */
 @ApplicationScoped
@@ -38,15 +39,13 @@ public class Touches {
     }
 
     /** How many activities named each campaign or content (anonymous ones too): "traffic". */
-    public Uni<java.util.Map<String, Long>> traffic(String column) {
+    public Uni<Map<String, Long>> traffic(String column) {
         if (!"campaign".equals(column) && !"content".equals(column)) {
             throw new IllegalArgumentException(column);
         }
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
-                        "select " + column + ", count(*) from touch where " + column + " is not null group by 1")
-                .getResultList())
-                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[0],
-                        r -> ((Number) r[1]).longValue())));
+        return PoolReads.list(database, "select " + column + ", count(*) from touch where " + column
+                        + " is not null group by 1", r -> Map.entry(r.getString(0), r.getLong(1)))
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     /** Every touch of these leads: activities (also those made while anonymous) and the capture itself. */
@@ -61,7 +60,7 @@ public class Touches {
     }
 
     private Uni<List<Touch>> touches(String condition, Tuple parameters) {
-        return database.preparedQuery("""
+        return PoolReads.list(database, """
                         select lead::uuid, campaign, content, millis, capture from (
                             select coalesce(l.lead_id::text, t.subject) as lead, t.campaign, t.content,
                                 %s as millis, false as capture
@@ -71,13 +70,8 @@ public class Touches {
                             where attributed_at is not null and (campaign is not null or content is not null)
                         ) touches
                         where lead not like 'visitor:%%' and (%s)"""
-                        .formatted(millis("t.occurred_at"), millis("attributed_at"), condition))
-                .execute(parameters)
-                .map(rows -> {
-                    List<Touch> touches = new ArrayList<>();
-                    rows.forEach(r -> touches.add(new Touch(r.getUUID(0), r.getString(1), r.getString(2),
-                            Instant.ofEpochMilli(r.getLong(3)), r.getBoolean(4))));
-                    return touches;
-                });
+                        .formatted(millis("t.occurred_at"), millis("attributed_at"), condition), parameters,
+                r -> new Touch(r.getUUID(0), r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
+                        r.getBoolean(4)));
     }
 }

@@ -1,6 +1,6 @@
 package io.funnel.reporting.webhooks;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.funnel.platform.persistence.SessionSelect;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -47,8 +47,7 @@ public class SubscribedTypes {
         }
         long readingGeneration = generation.get();
         long readAt = System.nanoTime();
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(ACTIVE_TYPES, String.class).getResultList())
+        return SessionSelect.rows(ACTIVE_TYPES)
                 .map(rows -> {
                     Snapshot read = toSnapshot(rows, readingGeneration, readAt);
                     snapshot = read;
@@ -61,8 +60,9 @@ public class SubscribedTypes {
         generation.incrementAndGet();
     }
 
-    private static Snapshot toSnapshot(List<String> rows, long generation, long readAt) {
-        Set<String> types = rows.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
-        return new Snapshot(rows.contains(null), types, generation, readAt);
+    private static Snapshot toSnapshot(List<Object[]> rows, long generation, long readAt) {
+        Set<String> types = rows.stream().map(row -> (String) row[0]).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Snapshot(rows.stream().anyMatch(row -> row[0] == null), types, generation, readAt);
     }
 }
