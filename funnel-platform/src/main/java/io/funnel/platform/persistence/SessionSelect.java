@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
 
@@ -31,7 +32,7 @@ public final class SessionSelect {
                 });
     }
 
-    private static ReactiveConnection connection(Object session) {
+    private static ReactiveConnection connection(Mutiny.Session session) {
         return ((MutinySessionImpl) session).getReactiveConnection();
     }
 }

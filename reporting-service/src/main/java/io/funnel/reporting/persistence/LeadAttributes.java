@@ -1,5 +1,6 @@
 package io.funnel.reporting.persistence;
 
+import io.funnel.platform.persistence.PoolReads;
 import io.funnel.reporting.domain.LeadProfile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,9 +8,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The lead attributes reports group by; every write is order-independent (see V3__lead_attributes.sql). */
 @ApplicationScoped
@@ -63,14 +64,10 @@ public class LeadAttributes {
 
     /** The profiles of these leads; a lead without one is missing from the map. */
     public Uni<Map<UUID, LeadProfile>> of(Collection<UUID> leads) {
-        return database.preparedQuery("select lead_id, source, campaign, content, persona, rep_id from lead_attribute"
-                        + " where lead_id = any($1)")
-                .execute(Tuple.of(leads.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, LeadProfile> profiles = new HashMap<>();
-                    rows.forEach(r -> profiles.put(r.getUUID(0), new LeadProfile(r.getString(1), r.getString(2),
-                            r.getString(3), r.getString(4), r.getString(5))));
-                    return profiles;
-                });
+        return PoolReads.list(database, "select lead_id, source, campaign, content, persona, rep_id"
+                        + " from lead_attribute where lead_id = any($1)", Tuple.of(leads.toArray(UUID[]::new)),
+                        r -> Map.entry(r.getUUID(0), new LeadProfile(r.getString(1), r.getString(2), r.getString(3),
+                                r.getString(4), r.getString(5))))
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

@@ -56,7 +56,8 @@ public class MarketingCalendar {
     }
 
     public Uni<List<Campaign>> campaigns() {
-        return PoolReads.list(database, "select campaign_id, name, channel, " + millis("launched_at") + " from campaign",
+        return PoolReads.list(database, "select campaign_id, name, channel, " + millis("launched_at")
+                        + " from campaign",
                 r -> new Campaign(r.getUUID(0), r.getString(1), r.getString(2), instant(r.getLong(3))));
     }
 

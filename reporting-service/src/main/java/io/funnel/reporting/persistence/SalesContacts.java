@@ -1,6 +1,7 @@
 package io.funnel.reporting.persistence;
 
 import io.funnel.platform.persistence.CursorReads;
+import io.funnel.platform.persistence.PoolReads;
 import io.funnel.reporting.domain.Period;
 import io.funnel.reporting.domain.SlaReport;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -84,21 +84,15 @@ public class SalesContacts {
 
     /** The breaches of the period counted per rep, in rep order; a lead waiting in a team queue counts for none. */
     public Uni<List<SlaReport.RepBreaches>> breachesByRep(Period period) {
-        return database.preparedQuery("""
+        return PoolReads.list(database, """
                         select coalesce(rep_id, $3), count(*) filter (where kind = 'FIRST_CONTACT'),
                             count(*) filter (where kind = 'DECISION'), count(*)
                         from sla_breach
                         where breached_at >= coalesce($1::timestamptz, '-infinity')
                           and breached_at < coalesce($2::timestamptz, 'infinity')
-                        group by 1""")
-                .execute(bounds(period).addString(SlaReport.UNASSIGNED))
-                .map(rows -> {
-                    List<SlaReport.RepBreaches> reps = new ArrayList<>();
-                    rows.forEach(r -> reps.add(new SlaReport.RepBreaches(r.getString(0), r.getLong(1), r.getLong(2),
-                            r.getLong(3))));
-                    reps.sort(Comparator.comparing(SlaReport.RepBreaches::repId));
-                    return reps;
-                });
+                        group by 1""", bounds(period).addString(SlaReport.UNASSIGNED),
+                        r -> new SlaReport.RepBreaches(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)))
+                .map(reps -> reps.stream().sorted(Comparator.comparing(SlaReport.RepBreaches::repId)).toList());
     }
 
     private static Tuple bounds(Period period) {
