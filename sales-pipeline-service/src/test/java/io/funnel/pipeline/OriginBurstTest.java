@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.funnel.events.FunnelEvent;
 import io.funnel.events.LeadEvent.Attribution;
-import io.funnel.events.LeadEvent.LeadCaptured;
-import io.funnel.events.LeadEvent.LeadProfile;
 import io.funnel.events.LeadEvent.LeadUpdated;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
@@ -62,14 +60,14 @@ class OriginBurstTest {
         UUID updatedEarlier = UUID.randomUUID();
         List<UUID> others = Stream.generate(UUID::randomUUID).limit(40).toList();
         List<FunnelEvent> burst = new ArrayList<>();
-        burst.add(captured(waiting, "ES", source, CAPTURED));
-        burst.add(captured(updatedLater, "PT", "elsewhere", CAPTURED));
-        burst.add(new LeadUpdated(updatedLater, profile(null), new Attribution(source, null, null, null),
+        burst.add(Pipeline.capture(waiting, "ES", source, CAPTURED));
+        burst.add(Pipeline.capture(updatedLater, "PT", "elsewhere", CAPTURED));
+        burst.add(new LeadUpdated(updatedLater, Pipeline.profile(null), new Attribution(source, null, null, null),
                 CAPTURED.plusSeconds(60)));
-        burst.add(new LeadUpdated(updatedEarlier, profile("FR"), new Attribution(source, null, null, null),
+        burst.add(new LeadUpdated(updatedEarlier, Pipeline.profile("FR"), new Attribution(source, null, null, null),
                 CAPTURED.plusSeconds(60)));
-        burst.add(captured(updatedEarlier, "DE", "elsewhere", CAPTURED));
-        others.forEach(leadId -> burst.add(captured(leadId, "ES", source, CAPTURED)));
+        burst.add(Pipeline.capture(updatedEarlier, "DE", "elsewhere", CAPTURED));
+        others.forEach(leadId -> burst.add(Pipeline.capture(leadId, "ES", source, CAPTURED)));
         probe.publishAll(burst);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from lead_routing"
@@ -80,14 +78,6 @@ class OriginBurstTest {
         assertThat(hasOrigin(updatedEarlier, "FR", source)).as("the older capture, read second, changes nothing")
                 .isTrue();
         assertThat(batchesSplit()).as("no batch failed and was applied again event by event").isEqualTo(splitBefore);
-    }
-
-    private static LeadCaptured captured(UUID leadId, String country, String source, Instant at) {
-        return new LeadCaptured(leadId, profile(country), new Attribution(source, null, null, null), null, null, at);
-    }
-
-    private static LeadProfile profile(String country) {
-        return new LeadProfile("someone@buyer.example", null, null, null, null, "CFO", 300, "construction", country);
     }
 
     private static boolean hasOrigin(UUID leadId, String country, String source) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.funnel.events.FunnelEvent;
-import io.funnel.events.LeadEvent.Attribution;
-import io.funnel.events.LeadEvent.LeadCaptured;
-import io.funnel.events.LeadEvent.LeadProfile;
 import io.funnel.events.QualificationEvent.LeadQualified;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
@@ -69,9 +66,7 @@ class QueryPlanCacheTest {
         List<FunnelEvent> mqls = new ArrayList<>();
         for (int i = 0; i < leads; i++) {
             UUID leadId = UUID.randomUUID();
-            captures.add(new LeadCaptured(leadId, new LeadProfile("someone@buyer.example", null, null, null, null,
-                    "CFO", 300, "construction", "ES"), new Attribution(source, null, null, null), null, null,
-                    CAPTURED));
+            captures.add(Pipeline.capture(leadId, "ES", source, CAPTURED));
             mqls.add(new LeadQualified(leadId, 70, 50, null, Pipeline.WHY, CAPTURED.plusSeconds(60)));
         }
         probe.publishAll(captures);

@@ -68,12 +68,18 @@ public final class Pipeline {
     /** Capture announces the lead; waits until the pipeline has applied it. Answers the event id. */
     public static String captured(TopicProbe probe, UUID leadId, String country, String source) {
         String eventId = UUID.randomUUID().toString();
-        probe.publish(new LeadCaptured(leadId,
-                new LeadProfile("someone@buyer.example", null, null, null, null, "CFO", 300, "construction", country),
-                new Attribution(source, null, null, null), null, null, Instant.parse("2026-03-01T10:00:00Z")),
-                eventId);
+        probe.publish(capture(leadId, country, source, Instant.parse("2026-03-01T10:00:00Z")), eventId);
         awaitProcessed(eventId);
         return eventId;
+    }
+
+    /** The event capture would publish for a CFO of a 300-employee construction firm. */
+    public static LeadCaptured capture(UUID leadId, String country, String source, Instant at) {
+        return new LeadCaptured(leadId, profile(country), new Attribution(source, null, null, null), null, null, at);
+    }
+
+    public static LeadProfile profile(String country) {
+        return new LeadProfile("someone@buyer.example", null, null, null, null, "CFO", 300, "construction", country);
     }
 
     /** Qualification declares the MQL (on 1 March 2026); answers the event id. */
