@@ -19,7 +19,8 @@ import java.util.UUID;
  * Markdown report under {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
  * a few minutes, {@code funnel} measures only the footprint, the whole funnel (twice) and qualification's catch-up
  * after a stall, {@code e2e} only the footprint and the end-to-end latency (at the target rate and at 300 leads/s),
- * {@code rebuild} only the footprint and the rebuild.
+ * {@code rebuild} only the footprint and the rebuild; {@code compare <checkout> [rounds]} runs {@code funnel} for this
+ * build and another alternately (see {@link BenchCompare}).
  */
 public final class BenchRunner {
 
@@ -29,6 +30,8 @@ public final class BenchRunner {
     private static final double E2E_TARGET_P99_MS = 500;
     private static final double REBUILD_TARGET_PER_SECOND = 50_000;
     private static final long RSS_TARGET_MB = 200;
+    /** System property: where {@code funnel} mode also writes its figures, for {@link BenchCompare}. */
+    static final String FIGURES_FILE = "funnel.bench.figures";
 
     private BenchRunner() {
     }
@@ -37,16 +40,19 @@ public final class BenchRunner {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
         String mode = args.length > 0 ? args[0] : "full";
-        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports").contains(mode)) {
-            System.err.println("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild or reports");
-            System.exit(2);
+        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports", "compare").contains(mode)) {
+            exit("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild, reports or compare");
+        }
+        Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
+        if (mode.equals("compare")) {
+            compare(root, args);
+            return;
         }
         boolean quick = mode.equals("quick");
         boolean funnelOnly = mode.equals("funnel");
         boolean rebuildOnly = mode.equals("rebuild");
         boolean endToEndOnly = mode.equals("e2e");
         Duration phase = Duration.ofSeconds(quick ? 5 : 30);
-        Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("funnel-bench-");
         FunnelStack stack = FunnelStack.isolated(root, work, "bench" + UUID.randomUUID().toString().substring(0, 6));
         Targets targets = new Targets();
@@ -54,7 +60,7 @@ public final class BenchRunner {
         Report report = new Report(root.resolve(".funnel/bench"), quick, targets, body);
         try {
             stack.startBroker().startServices();
-            footprint(stack, body, targets);
+            long largestRss = footprint(stack, body, targets);
             report.save();
             if (mode.equals("reports")) {
                 body.append("## Reports over many leads\n\nSynthetic leads written into reporting's tables, each "
@@ -67,30 +73,33 @@ public final class BenchRunner {
             }
 
             LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE), stack.apiKey());
-            warmUp(stack, load, Duration.ofSeconds(quick ? 5 : 90), body);
+            body.append(warmUp(stack, load, Duration.ofSeconds(quick ? 5 : 90)));
             if (endToEndOnly) {
                 endToEnd(stack, load, E2E_TARGET_RATE, phase, body, targets);
                 body.append(EndToEnd.run(stack, load, 300, phase).row("below the target rate"));
                 return;
             }
-            SystemThroughput.Result system = SystemThroughput.run(stack, load, 8, phase);
-            body.append("## Whole funnel: leads/s and CPU per lead\n\n")
-                    .append("Capture at full speed (8 clients, qualifying leads) until the phase ends, then until every "
-                            + "consumer group has caught up; CPU from /proc for each part.\n\n")
-                    .append(system.markdown()).append('\n');
-            report.save();
             if (funnelOnly) {
-                body.append("Again:\n\n").append(SystemThroughput.run(stack, load, 8, phase).markdown()).append('\n');
-                catchUp(stack, load, phase, body);
+                FunnelFigures figures = FunnelFigures.measure(stack, load, phase);
+                wholeFunnel(figures.first(), body);
+                body.append("Again:\n\n").append(figures.second().markdown()).append('\n');
+                catchUp(figures.catchUp(), body);
+                String file = System.getProperty(FIGURES_FILE);
+                if (file != null) {
+                    FunnelFigures.write(figures.figures(largestRss), Path.of(file));
+                }
                 return;
             }
+            SystemThroughput.Result system = SystemThroughput.run(stack, load, 8, phase);
+            wholeFunnel(system, body);
+            report.save();
             double captureBest = capture(load, phase, body, targets);
             report.save();
             endToEnd(stack, load, quick ? 100 : E2E_TARGET_RATE, phase, body, targets);
             int sustainable = Math.max(10, (int) (system.leadsPerSecond() / 2));
             body.append(EndToEnd.run(stack, load, sustainable, phase).row(
                     "half the whole funnel's throughput, so that no queue builds up"));
-            catchUp(stack, load, phase, body);
+            catchUp(CatchUpPhase.run(stack, load, 8, phase), body);
             report.save();
 
             ReferenceLimits references = ReferenceLimits.measure(stack, root, work, quick ? 50_000 : 200_000, phase);
@@ -107,14 +116,41 @@ public final class BenchRunner {
         }
     }
 
-    private static void catchUp(FunnelStack stack, LeadLoad load, Duration phase, StringBuilder body)
-            throws Exception {
-        body.append("## Qualification catching up after a stall\n\nQualification's process frozen (SIGSTOP) while "
-                + "capture took leads at full speed (8 clients) for the phase, then let go (SIGCONT).\n\n")
-                .append(CatchUpPhase.run(stack, load, 8, phase).markdown()).append('\n');
+    /** {@code compare <checkout> [rounds]}; exits with 2 on a wrong call. */
+    private static void compare(Path root, String[] args) throws Exception {
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].matches("[1-9][0-9]?"))) {
+            exit("usage: ./funnel bench compare <other checkout> [rounds: 1 to 99, default 2]");
+        }
+        Path other = Path.of(args[1]).toAbsolutePath().normalize();
+        String unbuilt = BenchCompare.unbuilt(other);
+        if (unbuilt != null) {
+            exit(unbuilt);
+        }
+        Path report = BenchCompare.run(root, other, args.length == 3 ? Integer.parseInt(args[2]) : 2);
+        System.out.println(Files.readString(report));
+        System.out.println("Report: " + report);
     }
 
-    private static void footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {
+    private static void exit(String why) {
+        System.err.println(why);
+        System.exit(2);
+    }
+
+    private static void wholeFunnel(SystemThroughput.Result result, StringBuilder body) {
+        body.append("## Whole funnel: leads/s and CPU per lead\n\n")
+                .append("Capture at full speed (8 clients, qualifying leads) until the phase ends, then until every "
+                        + "consumer group has caught up; CPU from /proc for each part.\n\n")
+                .append(result.markdown()).append('\n');
+    }
+
+    private static void catchUp(CatchUpPhase.Result result, StringBuilder body) {
+        body.append("## Qualification catching up after a stall\n\nQualification's process frozen (SIGSTOP) while "
+                + "capture took leads at full speed (8 clients) for the phase, then let go (SIGCONT).\n\n")
+                .append(result.markdown()).append('\n');
+    }
+
+    /** Writes the footprint table and judges its target; answers the largest RSS. */
+    private static long footprint(FunnelStack stack, StringBuilder body, Targets targets) throws Exception {
         body.append("## Footprint (idle, after start)\n\n| service | start s | RSS MB |\n|---|---|---|\n");
         List<ServiceFootprint> footprints = new ArrayList<>();
         for (ServiceProcess process : stack.processes()) {
@@ -128,6 +164,7 @@ public final class BenchRunner {
         targets.judge("each service ≤ " + RSS_TARGET_MB + " MB RSS idle",
                 String.format("largest %d MB (%s)", largest.rssMegabytes(), largest.service()),
                 largest.rssMegabytes() <= RSS_TARGET_MB);
+        return largest.rssMegabytes();
     }
 
     /** The capture runs; answers the best leads/s of any run, the figure compared with the reference limits. */
@@ -171,13 +208,12 @@ public final class BenchRunner {
      * request path interpreted, many times slower, and on a 2-core machine that shares its cores with four services
      * the compilers themselves take a large part of the CPU for the first minute or two.
      */
-    private static void warmUp(FunnelStack stack, LeadLoad load, Duration duration, StringBuilder body)
-            throws Exception {
+    private static String warmUp(FunnelStack stack, LeadLoad load, Duration duration) throws Exception {
         LeadLoad.Result warm = load.closedLoop(16, duration, true);
         double drained = SystemThroughput.awaitConsumers(stack, Duration.ofMinutes(10));
-        body.append(String.format("Warm-up: %,d leads in %.0f s (%,.0f/s) and %.0f s for the consumers to catch up, "
+        return String.format("Warm-up: %,d leads in %.0f s (%,.0f/s) and %.0f s for the consumers to catch up, "
                 + "before any measurement; the figures below are steady state.%n%n", warm.acknowledged(),
-                warm.seconds(), warm.perSecond(), drained));
+                warm.seconds(), warm.perSecond(), drained);
     }
 
     private static void endToEnd(FunnelStack stack, LeadLoad load, int rate, Duration phase, StringBuilder body,

@@ -28,8 +28,12 @@ final class CatchUpPhase {
                     leadsPerSecond()));
             md.append("| part | CPU s | CPU ms per lead |\n|---|---|---|\n");
             cpuSeconds.forEach((part, used) -> md.append(String.format("| %s | %.1f | %.2f |%n", part, used,
-                    backlog == 0 ? 0 : 1000 * used / backlog)));
+                    cpuMillisPerLead(part))));
             return md.toString();
+        }
+
+        double cpuMillisPerLead(String part) {
+            return backlog == 0 ? 0 : 1000 * cpuSeconds.getOrDefault(part, 0.0) / backlog;
         }
     }
 

@@ -37,6 +37,12 @@ final class SystemThroughput {
             return md.toString();
         }
 
+        /** Milliseconds of CPU per lead: one part's, or with {@code null} all parts'. */
+        double cpuMillisPerLead(String part) {
+            return perLead(part == null ? cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()
+                    : cpuSeconds.getOrDefault(part, 0.0));
+        }
+
         private double perLead(double seconds) {
             return capture.acknowledged() == 0 ? 0 : 1000 * seconds / capture.acknowledged();
         }
