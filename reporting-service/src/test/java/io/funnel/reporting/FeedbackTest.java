@@ -86,6 +86,10 @@ class FeedbackTest {
                 // the leads' campaigns arrive on another topic: wait until every decision knows its campaign
                 .body("rejections.group", not(hasItem("(none)")))
                 .body("objections.group", not(hasItem("(none)"))));
+        // and so does the persona, on qualification's topic
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParams(FEBRUARY)
+                .queryParam("groupBy", "persona").get("/api/feedback").then().statusCode(200)
+                .body("rejections.group", hasItem("cfo")));
     }
 
     private static OpportunityOpened opened(UUID lead, UUID opportunity, String amount, Instant at) {
