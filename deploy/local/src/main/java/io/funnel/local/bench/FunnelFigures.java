@@ -33,8 +33,8 @@ record FunnelFigures(SystemThroughput.Result first, SystemThroughput.Result seco
     Map<String, List<Double>> figures(long largestRssMegabytes) {
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         figures.put(WHOLE_FUNNEL, List.of(first.leadsPerSecond(), second.leadsPerSecond()));
-        figures.put("whole funnel, CPU ms per lead", List.of(first.cpuMillisPerLead(null),
-                second.cpuMillisPerLead(null)));
+        figures.put("whole funnel, CPU ms per lead", List.of(first.totalCpuMillisPerLead(),
+                second.totalCpuMillisPerLead()));
         for (String part : first.cpuSeconds().keySet()) {
             figures.put("whole funnel, CPU ms per lead: " + part, List.of(first.cpuMillisPerLead(part),
                     second.cpuMillisPerLead(part)));

@@ -21,7 +21,7 @@ final class SystemThroughput {
         }
 
         String markdown() {
-            double total = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            double total = totalCpuSeconds();
             StringBuilder md = new StringBuilder(String.format(
                     "%,d leads captured in %.0f s (%,.0f/s, p50 %.0f ms, p99 %.0f ms); every consumer caught up %.0f s "
                             + "later: **%,.0f leads/s through the whole funnel**. CPU used: %.0f s of the %.0f s the "
@@ -37,10 +37,16 @@ final class SystemThroughput {
             return md.toString();
         }
 
-        /** Milliseconds of CPU per lead: one part's, or with {@code null} all parts'. */
         double cpuMillisPerLead(String part) {
-            return perLead(part == null ? cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()
-                    : cpuSeconds.getOrDefault(part, 0.0));
+            return perLead(cpuSeconds.getOrDefault(part, 0.0));
+        }
+
+        double totalCpuMillisPerLead() {
+            return perLead(totalCpuSeconds());
+        }
+
+        private double totalCpuSeconds() {
+            return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
         private double perLead(double seconds) {
