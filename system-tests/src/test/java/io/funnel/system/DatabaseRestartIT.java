@@ -42,8 +42,9 @@ class DatabaseRestartIT {
             }
             awaitMoreAcknowledged(stream, 10);
             acknowledged = stream.acknowledged();
-            assertThat(stream.refused()).as("only 503s, no 500s or dropped connections")
-                    .isEqualTo(stream.refusedWith(503));
+            // one reading of every status, so that a refusal counted meanwhile cannot make the figures disagree
+            assertThat(stream.refusedStatuses()).as("only 503s, no 500s or dropped connections (-1)")
+                    .containsOnlyKeys(503);
         }
 
         StreamedLeads stored = StreamedLeads.stored(stack, prefix);

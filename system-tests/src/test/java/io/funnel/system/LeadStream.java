@@ -2,6 +2,7 @@ package io.funnel.system;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,7 +17,6 @@ final class LeadStream implements AutoCloseable {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     static final int UNREACHABLE = -1;
 
-    private final AtomicInteger refused = new AtomicInteger();
     private final Map<Integer, AtomicInteger> refusedByStatus = new ConcurrentHashMap<>();
     private final Http http;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -36,7 +36,14 @@ final class LeadStream implements AutoCloseable {
     }
 
     int refused() {
-        return refused.get();
+        return refusedByStatus.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** The statuses refusals came with ({@link #UNREACHABLE} when no answer came), each with its count. */
+    Map<Integer, Integer> refusedStatuses() {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        refusedByStatus.forEach((status, count) -> statuses.put(status, count.get()));
+        return statuses;
     }
 
     /** Refusals with this HTTP status ({@link #UNREACHABLE} when no answer came). */
@@ -45,7 +52,6 @@ final class LeadStream implements AutoCloseable {
     }
 
     private void refuse(int status) {
-        refused.incrementAndGet();
         refusedByStatus.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
     }
 
