@@ -38,7 +38,7 @@ public class LeadAssignment {
 
     private static final int WAITING_BATCH = 200;
     private static final Set<Stage> MANUALLY_ASSIGNABLE = EnumSet.of(Stage.QUEUED, Stage.ASSIGNED, Stage.CONTACTED);
-    private static final String RULES = LeadAssignment.class.getName() + ".rules";
+    private static final String POOL = LeadAssignment.class.getName() + ".pool";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -189,15 +189,17 @@ public class LeadAssignment {
     }
 
     /**
-     * Rules are read once per consumed batch ({@link BatchMemo}). Reps and their open-lead counts are read each time:
-     * another transaction (the other channel, the SLA watch, a team lead) may hand a rep leads meanwhile, and a count
-     * kept for a whole batch would then let a rep exceed their capacity.
+     * Read once per consumed batch ({@link BatchMemo}; outside one, for each call), the counts then kept up to date as
+     * the batch hands out leads. A count can still go stale: another transaction (the other channel, the SLA watch, a
+     * team lead) may hand a rep a lead meanwhile. But every hand-out writes the rep's turn, and a rep's row carries a
+     * version, so when this batch hands that rep a lead too, its write fails and the batch is applied again event by
+     * event, reading afresh: a rep never exceeds their capacity by a stale count.
      */
     private Uni<Pool> loadPool() {
-        return BatchMemo.remember(RULES, LeadAssignment::rules)
+        return BatchMemo.remember(POOL, () -> rules()
                 .chain(rules -> Rep.<Rep>listAll()
                         .chain(reps -> PipelineLead.openLeadsPerRep()
-                                .map(open -> new Pool(rules, byId(reps), open))));
+                                .map(open -> new Pool(rules, byId(reps), open)))));
     }
 
     private static Uni<List<RepRouter.Rule>> rules() {
