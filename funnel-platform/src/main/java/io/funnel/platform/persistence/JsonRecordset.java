@@ -2,6 +2,7 @@ package io.funnel.platform.persistence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.funnel.events.IsoInstant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public final class JsonRecordset {
         } else if (value instanceof Integer number) {
             json.writeNumber(number);
         } else if (value instanceof Instant instant) {
-            json.writeString(instant.truncatedTo(ChronoUnit.MICROS).toString());
+            json.writeString(IsoInstant.format(instant.truncatedTo(ChronoUnit.MICROS)));
         } else {
             json.writeString(value.toString());
         }

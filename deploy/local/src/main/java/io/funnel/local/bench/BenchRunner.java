@@ -40,8 +40,12 @@ public final class BenchRunner {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
         String mode = args.length > 0 ? args[0] : "full";
-        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports", "compare").contains(mode)) {
-            exit("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild, reports or compare");
+        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports", "codec", "compare").contains(mode)) {
+            exit("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild, reports, codec or compare");
+        }
+        if (mode.equals("codec")) {
+            System.out.println(CodecSpeed.run());
+            return;
         }
         Path root = Path.of(System.getProperty("funnel.home", ".")).toAbsolutePath().normalize();
         if (mode.equals("compare")) {
