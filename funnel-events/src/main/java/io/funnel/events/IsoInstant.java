@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 /**
  * {@link Instant#parse} and {@link Instant#toString} for the one form events carry, {@code 2026-03-02T10:02:00.123Z}
  * (four-digit year, UTC, 0 to 9 fraction digits), without the general {@code DateTimeFormatter}: a profile of the
- * projection rebuild spent 13 % of reporting's CPU parsing instants and 3 % printing them. Other text, and years
+ * projection rebuild found 13 % of reporting's CPU samples parsing instants and 3 % printing them. Other text, and years
  * beyond four digits, are left to the JDK, so the results and errors are always its own.
  */
 public final class IsoInstant {
