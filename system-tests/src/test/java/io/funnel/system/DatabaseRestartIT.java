@@ -41,7 +41,6 @@ class DatabaseRestartIT {
             }
             awaitMoreAcknowledged(stream, 10);
         }
-        // Read once the stream has stopped, or a lead acknowledged after the reading would count as one too many.
         int acknowledged = stream.acknowledged();
         assertThat(stream.refusedStatuses()).as("only 503s, no 500s or dropped connections (-1)")
                 .containsOnlyKeys(503);

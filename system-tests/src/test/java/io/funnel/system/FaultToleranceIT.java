@@ -43,7 +43,6 @@ class FaultToleranceIT {
             stack.broker().start();
             awaitMoreAcknowledged(stream, 10);
         }
-        // Read once the stream has stopped, or a lead acknowledged after the reading would count as one too many.
         int acknowledged = stream.acknowledged();
 
         StreamedLeads stored = StreamedLeads.stored(stack, prefix);
