@@ -2,8 +2,8 @@ package io.funnel.reporting.messaging;
 
 import io.funnel.platform.messaging.EventEnvelope;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -17,6 +17,9 @@ public class LiveUpdates {
     public record LiveEvent(String type, String subject, Instant occurredAt) {
     }
 
+    /** Some 4 s of announcements at 500 leads/s, five events each. */
+    static final int MAX_BEHIND = 10_000;
+
     private final BroadcastProcessor<LiveEvent> processor = BroadcastProcessor.create();
 
     /** Several channels project at once; the processor needs its signals one at a time. */
@@ -25,9 +28,12 @@ public class LiveUpdates {
         processor.onNext(new LiveEvent(type, envelope.event().key(), envelope.time()));
     }
 
-    /** A slow browser loses the oldest announcements rather than holding the consumers back. */
+    /**
+     * A listener that falls more than {@link #MAX_BEHIND} announcements behind (a stalled browser whose connection
+     * stays open) has its stream ended with a failure, so that it neither holds the consumers back nor fills the
+     * heap; the dashboard then reconnects and redraws what it missed.
+     */
     public Multi<LiveEvent> stream() {
-        return processor.onOverflow().bufferUnconditionally().emitOn(io.smallrye.mutiny.infrastructure.Infrastructure
-                .getDefaultExecutor());
+        return processor.onOverflow().buffer(MAX_BEHIND).emitOn(Infrastructure.getDefaultExecutor());
     }
 }

@@ -65,11 +65,14 @@ final class ReferenceLimits {
         }
     }
 
-    /** The table of limits; capture is compared with the write limits, the rebuild with the read limit. */
+    /**
+     * The table of limits; capture is compared with the write limits, the rebuild with the read limit. Like the
+     * reference tools, which run while the services idle, capture is taken alone (its consumers frozen).
+     */
     String markdown(double captureLeadsPerSecond, double rebuildEventsPerSecond) {
         StringBuilder table = new StringBuilder(
                 "| reference | its figure | ours | ours as % of it |\n|---|---|---|---|\n");
-        String capture = String.format("capture, best run: %,.0f leads/s", captureLeadsPerSecond);
+        String capture = String.format("capture alone: %,.0f leads/s", captureLeadsPerSecond);
         if (producer.measured()) {
             KafkaProducerLimit.Result p = producer.result();
             row(table, String.format("Kafka `ProducerPerformance`: %,d records of %d B (a LeadCaptured CloudEvent with "
