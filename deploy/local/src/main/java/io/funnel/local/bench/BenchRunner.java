@@ -155,7 +155,7 @@ public final class BenchRunner {
     }
 
     private static void catchUp(CatchUpPhase.Result result, StringBuilder body) {
-        body.append("## Qualification catching up after a stall\n\nQualification's process frozen (SIGSTOP) while "
+        body.append("\n## Qualification catching up after a stall\n\nQualification's process frozen (SIGSTOP) while "
                 + "capture took leads at full speed (8 clients) for the phase, then let go (SIGCONT).\n\n")
                 .append(result.markdown()).append('\n');
     }
