@@ -8,6 +8,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class LiveUpdatesTest {
 
     @Test
     void announcesEachEventWithItsTypeSubjectAndTimeOnly() {
-        AssertSubscriber<LiveUpdates.LiveEvent> listener = live.stream().subscribe()
+        AssertSubscriber<LiveUpdates.LiveEvent> listener = live.stream(Set.of()).subscribe()
                 .withSubscriber(AssertSubscriber.create(10));
         UUID lead = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-07T07:00:00Z");
@@ -29,10 +30,25 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aListenerAskingForSomeTypesHearsOnlyOfThose() {
+        AssertSubscriber<LiveUpdates.LiveEvent> erasures = live.stream(Set.of("LeadErased")).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<LiveUpdates.LiveEvent> captures = live.stream(Set.of("LeadCaptured")).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
+        UUID lead = UUID.randomUUID();
+
+        live.announce(erased(lead, Instant.now()));
+
+        erasures.awaitItems(1, Duration.ofSeconds(5));
+        assertEquals(lead.toString(), erasures.getItems().get(0).subject());
+        captures.assertHasNotReceivedAnyItem();
+    }
+
+    @Test
     void aListenerTooFarBehindIsCutOffInsteadOfBufferingWithoutEnd() {
-        AssertSubscriber<LiveUpdates.LiveEvent> stalled = live.stream().subscribe()
+        AssertSubscriber<LiveUpdates.LiveEvent> stalled = live.stream(Set.of()).subscribe()
                 .withSubscriber(AssertSubscriber.create(0));
-        AssertSubscriber<LiveUpdates.LiveEvent> reading = live.stream().subscribe()
+        AssertSubscriber<LiveUpdates.LiveEvent> reading = live.stream(Set.of()).subscribe()
                 .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         int announcements = 0;
 

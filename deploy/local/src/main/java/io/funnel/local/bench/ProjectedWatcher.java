@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Notes when reporting has projected each captured lead, i.e. when the lead counts in {@code GET /api/funnel}:
  * reporting's live stream ({@code GET /api/stream}, server-sent events) announces an event once its projection has
- * committed, with the lead id as subject.
+ * committed, with the lead id as subject. It asks for {@code LeadCaptured} only, a fifth of a lead's announcements,
+ * so that the instrument writes as little as it can on the machine it measures.
  */
 final class ProjectedWatcher implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class ProjectedWatcher implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> stream;
 
     ProjectedWatcher(String reportingUrl) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/stream"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/stream?type=LeadCaptured"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + DevIssuer.token("revenue-ops"))
                 .GET().build();
