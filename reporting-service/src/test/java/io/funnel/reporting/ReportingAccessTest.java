@@ -9,32 +9,23 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.funnel.events.LeadEvent.LeadCaptured;
 import io.funnel.local.DevIssuer;
 import io.funnel.local.FunnelTestResource;
-import io.funnel.local.TopicProbe;
 import io.funnel.platform.security.Roles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -130,24 +121,9 @@ class ReportingAccessTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 
-        HttpResponse<InputStream> live = client.send(HttpRequest.newBuilder(stream)
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + DevIssuer.token(Roles.SALES)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/event-stream"));
-        try (InputStream body = live.body()) {
-            Queue<String> lines = new ConcurrentLinkedQueue<>();
-            CompletableFuture.runAsync(() -> new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))
-                    .lines().forEach(lines::add));
-            UUID lead = UUID.randomUUID();
-            try (TopicProbe probe = TopicProbe.reading(FunnelTestResource.broker().bootstrapServers())) {
-                probe.publish(new LeadCaptured(lead, Scenario.PROFILE, null, null, null, Instant.now()),
-                        UUID.randomUUID().toString());
-            }
-            await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream()
-                    .anyMatch(line -> line.startsWith("data:") && line.contains(lead.toString())));
+        try (LiveStreamLines live = new LiveStreamLines(stream, DevIssuer.token(Roles.SALES))) {
+            UUID lead = LiveStreamLines.captureALead();
+            await().atMost(Duration.ofSeconds(15)).until(() -> live.announced("LeadCaptured", lead));
         }
     }
 
