@@ -1,6 +1,5 @@
 package io.funnel.reporting.api;
 
-import io.funnel.platform.api.ProblemException;
 import io.funnel.reporting.domain.AttributionModel;
 import io.funnel.reporting.messaging.LiveUpdates;
 import io.quarkus.qute.Location;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,17 +54,6 @@ public class DashboardResource {
     public Multi<LiveUpdates.LiveEvent> stream(@Parameter(description = "only events of these types, e.g. "
             + "LeadCaptured; repeated or comma-separated; every type when absent") @QueryParam("type")
             List<String> type) {
-        return live.stream(types(type));
-    }
-
-    /** The types asked for; a name that is not an event type is a 400 listing those that are. */
-    private static Set<String> types(List<String> asked) {
-        Set<String> types = asked.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
-                .filter(name -> !name.isEmpty()).collect(Collectors.toSet());
-        if (!LiveUpdates.TYPES.containsAll(types)) {
-            throw ProblemException.badRequest("type", "must be event types such as LeadCaptured, of "
-                    + LiveUpdates.TYPES.stream().sorted().collect(Collectors.joining(", ")));
-        }
-        return types;
+        return live.stream(ReportParams.names("type", type, LiveUpdates.TYPES));
     }
 }

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,20 @@ final class ReportParams {
 
     static GroupBy groupBy(String value) {
         return groupBy(value, Set.copyOf(Arrays.asList(GroupBy.values())));
+    }
+
+    /**
+     * Names given as a repeated parameter, each also comma-separated; empty when absent. A name not among
+     * {@code known} is a 400 listing them.
+     */
+    static Set<String> names(String field, List<String> values, Set<String> known) {
+        Set<String> names = values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
+                .filter(name -> !name.isEmpty()).collect(Collectors.toSet());
+        if (!known.containsAll(names)) {
+            throw ProblemException.badRequest(field, "must be among " + known.stream().sorted()
+                    .collect(Collectors.joining(", ")));
+        }
+        return names;
     }
 
     static boolean blank(String value) {
