@@ -144,13 +144,17 @@ class ProjectionFoldTest {
     private Map<String, String> project(List<List<FunnelEvent>> batches, boolean staged) {
         safeContext.run(() -> Panache.withTransaction(tables::createFresh)).await().indefinitely();
         Set<RowWrite> writes = new LinkedHashSet<>();
+        if (!staged) {
+            tables.folds(writes).forEach(this::inFreshTables);
+        }
         for (List<FunnelEvent> batch : batches) {
             ProjectionBatch rows = projection.rowsOf(batch);
             inFreshTables(staged ? () -> rows.stage(writes) : rows::write);
         }
         if (staged) {
-            writes.forEach(write -> inFreshTables(write::fold));
+            tables.folds(writes).forEach(this::inFreshTables);
         }
+        assertThat(keysOf("rebuild")).isEqualTo(keysOf("public"));
         Map<String, String> rows = new LinkedHashMap<>();
         safeContext.run(() -> Panache.withSession(() -> Multi.createFrom().iterable(ProjectionTables.TABLES)
                         .onItem().transformToUniAndConcatenate(table -> rowsOf(table).invoke(t -> rows.put(table, t)))
@@ -162,6 +166,16 @@ class ProjectionFoldTest {
 
     private void inFreshTables(Supplier<Uni<Void>> work) {
         safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> work.get())))
+                .await().indefinitely();
+    }
+
+    /** The projection tables' keys and indexes in a schema: their definitions without the schema's name. */
+    private String keysOf(String schema) {
+        String sql = "select string_agg(replace(indexdef, ' ON " + schema + ".', ' ON '), ' | ' order by indexdef)"
+                + " from pg_indexes where schemaname = '" + schema + "' and tablename in ('"
+                + String.join("', '", ProjectionTables.TABLES) + "')";
+        return safeContext.run(() -> Panache.withSession(() -> Panache.getSession()
+                        .chain(s -> s.<String>createNativeQuery(sql, String.class).getSingleResult())))
                 .await().indefinitely();
     }
 

@@ -140,10 +140,10 @@ public class ProjectionRebuild {
         return safeContext.run(() -> Panache.withTransaction(() -> tables.useFresh().chain(() -> work.get())));
     }
 
-    /** Two at a time, each in a transaction of its own: one fold keeps one database core busy. */
+    /** Two tables at a time, each in a transaction of its own: one fold keeps one database core busy. */
     private Uni<Void> foldAll(Set<RowWrite> staged) {
-        return Multi.createFrom().iterable(staged)
-                .onItem().transformToUni(write -> inFreshTables(write::fold)).merge(2)
+        return Multi.createFrom().iterable(tables.folds(staged))
+                .onItem().transformToUni(this::inFreshTables).merge(2)
                 .collect().last().replaceWithVoid();
     }
 

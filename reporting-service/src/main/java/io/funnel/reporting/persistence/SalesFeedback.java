@@ -28,10 +28,10 @@ public class SalesFeedback {
     }
 
     private static final RowWrite REJECTED = new RowWrite("rejection", """
-            insert into rejection (lead_id, reason, rejected_at) select lead_id, reason, rejected_at from %s
+            insert into rejection (lead_id, reason, rejected_at) select distinct lead_id, reason, rejected_at from %s
             on conflict do nothing""", "lead_id uuid", "reason text", "rejected_at timestamptz");
     private static final RowWrite OBJECTION = new RowWrite("objection", """
-            insert into objection (lead_id, category, logged_at) select lead_id, category, logged_at from %s
+            insert into objection (lead_id, category, logged_at) select distinct lead_id, category, logged_at from %s
             on conflict do nothing""", "lead_id uuid", "category text", "logged_at timestamptz");
     private static final RowWrite OPENED = new RowWrite("opportunity_opened", """
             insert into opportunity (opportunity_id, lead_id, amount, currency, opened_at)

@@ -36,7 +36,8 @@ public class StageEntries {
             where excluded.entered_at < stage_entry.entered_at""",
             "subject text collate \"C\"", "stage text collate \"C\"", "stage_rank integer", "entered_at timestamptz");
     private static final RowWrite LINK = new RowWrite("visitor_link", """
-            insert into visitor_link (visitor_id, lead_id) select visitor_id, lead_id from %s order by visitor_id
+            insert into visitor_link (visitor_id, lead_id)
+            select distinct on (visitor_id) visitor_id, lead_id from %s order by visitor_id, lead_id
             on conflict do nothing""", "visitor_id text", "lead_id uuid");
 
     /** A journey's entries as arrays: a visitor's entries belong to the lead it became (visitor_link). */
