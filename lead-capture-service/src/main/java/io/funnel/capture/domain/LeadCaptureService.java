@@ -6,15 +6,20 @@ import io.funnel.capture.messaging.LeadEvents;
 import io.funnel.capture.persistence.Lead;
 import io.funnel.events.LeadEvent.Attribution;
 import io.funnel.events.LeadEvent.Utm;
+import io.funnel.platform.SafeContext;
 import io.funnel.platform.messaging.Outbox;
+import io.funnel.platform.persistence.GroupCommit;
+import io.funnel.platform.persistence.HeldInserts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -29,32 +34,52 @@ public class LeadCaptureService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final GroupCommit<Submission, CaptureResult> commits;
 
     public LeadCaptureService(Outbox outbox, VisitorStitching stitching, IdempotencyKeys idempotency, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, SafeContext contexts,
+            @ConfigProperty(name = "funnel.capture.group-commit.max-leads") int maxLeads,
+            @ConfigProperty(name = "funnel.capture.group-commit.max-transactions") int maxTransactions) {
         this.outbox = outbox;
         this.stitching = stitching;
         this.idempotency = idempotency;
         this.clock = clock;
         this.registry = registry;
+        this.commits = new GroupCommit<>(contexts, this::captureTogether, this::captureAlone, maxLeads,
+                maxTransactions);
     }
 
     /**
      * Captures or merges the lead; with an idempotency key, a retry of the same request gets the first answer and
-     * creates nothing.
+     * creates nothing. Concurrent captures share a transaction ({@link GroupCommit}); each gets the answer it would
+     * have got alone.
      */
     public Uni<CaptureResult> capture(LeadRequest request, String idempotencyKey) {
-        String email = EmailNormalizer.normalize(request.email());
-        return Panache.withTransaction(() -> idempotency.replay(idempotencyKey, request)
-                        .chain(replayed -> replayed != null
-                                ? Uni.createFrom().item(new CaptureResult(replayed, true))
-                                : captureOnce(request, email)
-                                        .call(receipt -> idempotency.remember(idempotencyKey, request, receipt))
-                                        .map(receipt -> new CaptureResult(receipt, false))))
-                // Two first submissions of one address (or key) at once: the loser retries and merges (or replays).
-                .onFailure(LeadCaptureService::isDuplicateKey).retry().atMost(2)
+        return commits.submit(new Submission(request, idempotencyKey))
                 .invoke(result -> registry.counter("funnel.leads.received", "status",
                         result.replayed() ? "REPLAYED" : result.receipt().status().name()).increment());
+    }
+
+    private Uni<List<CaptureResult>> captureTogether(List<Submission> submissions) {
+        return Panache.withTransaction(() -> HeldInserts.holding(() -> Multi.createFrom().iterable(submissions)
+                .onItem().transformToUniAndConcatenate(this::captureInTransaction)
+                .collect().asList()));
+    }
+
+    private Uni<CaptureResult> captureAlone(Submission submission) {
+        return Panache.withTransaction(() -> captureInTransaction(submission))
+                // Two first submissions of one address (or key) at once: the loser retries and merges (or replays).
+                .onFailure(LeadCaptureService::isDuplicateKey).retry().atMost(2);
+    }
+
+    private Uni<CaptureResult> captureInTransaction(Submission submission) {
+        LeadRequest request = submission.request();
+        String key = submission.idempotencyKey();
+        return idempotency.replay(key, request).chain(replayed -> replayed != null
+                ? Uni.createFrom().item(new CaptureResult(replayed, true))
+                : captureOnce(request, EmailNormalizer.normalize(request.email()))
+                        .call(receipt -> idempotency.remember(key, request, receipt))
+                        .map(receipt -> new CaptureResult(receipt, false)));
     }
 
     private Uni<LeadReceipt> captureOnce(LeadRequest request, String email) {
@@ -126,6 +151,9 @@ public class LeadCaptureService {
 
     private static String latest(String submitted, String known) {
         return submitted == null || submitted.isBlank() ? known : submitted.strip();
+    }
+
+    private record Submission(LeadRequest request, String idempotencyKey) {
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

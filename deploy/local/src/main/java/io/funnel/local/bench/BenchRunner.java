@@ -20,7 +20,8 @@ import java.util.UUID;
  * {@code .funnel/bench/} with the issue's targets on top. To compare two builds of one part in
  * a few minutes, {@code funnel} measures only the footprint, the whole funnel (twice) and qualification's catch-up
  * after a stall, {@code e2e} only the footprint and the end-to-end latency (at the target rate and at 300 leads/s),
- * {@code rebuild} only the footprint and the rebuild; {@code compare <checkout> [rounds]} runs {@code funnel} for this
+ * {@code rebuild} only the footprint and the rebuild, {@code capture} only the footprint, capture's runs, capture
+ * alone and the reference limits; {@code compare <checkout> [rounds]} runs {@code funnel} for this
  * build and another alternately (see {@link BenchCompare}).
  */
 public final class BenchRunner {
@@ -42,8 +43,10 @@ public final class BenchRunner {
         // Kafka's tools print with the default locale; the report's figures and their parsing need '.' decimals.
         Locale.setDefault(Locale.ROOT);
         String mode = args.length > 0 ? args[0] : "full";
-        if (!List.of("full", "quick", "funnel", "e2e", "rebuild", "reports", "codec", "compare").contains(mode)) {
-            exit("unknown bench mode '" + mode + "': full, quick, funnel, e2e, rebuild, reports, codec or compare");
+        if (!List.of("full", "quick", "funnel", "capture", "e2e", "rebuild", "reports", "codec", "compare")
+                .contains(mode)) {
+            exit("unknown bench mode '" + mode + "': full, quick, funnel, capture, e2e, rebuild, reports, codec or "
+                    + "compare");
         }
         if (mode.equals("codec")) {
             System.out.println(CodecSpeed.run());
@@ -96,15 +99,16 @@ public final class BenchRunner {
                 }
                 return;
             }
+            if (mode.equals("capture")) {
+                CaptureAlone.Result alone = capture(stack, load, phase, body, targets);
+                body.append("\n## Reference limits, same machine, same run\n\n").append(ReferenceLimits
+                        .measure(stack, root, work, 200_000, phase).markdown(alone.capture().perSecond(), 0));
+                return;
+            }
             SystemThroughput.Result system = SystemThroughput.run(stack, load, 8, phase);
             wholeFunnel(system, body);
             report.save();
-            capture(load, phase, body, targets);
-            CaptureAlone.Result alone = CaptureAlone.run(stack, load, 32, phase);
-            body.append("\n## Capture alone: what its rate is made of\n\nQualification, the pipeline and reporting "
-                    + "frozen (SIGSTOP) while capture took leads as fast as it answered (32 clients, closed loop), its "
-                    + "relay still publishing them; CPU from /proc for each part.\n\n")
-                    .append(alone.markdown(CAPTURE_TARGET_RATE));
+            CaptureAlone.Result alone = capture(stack, load, phase, body, targets);
             report.save();
             endToEnd(stack, load, quick ? 100 : E2E_TARGET_RATE, phase, body, targets);
             int sustainable = Math.max(10, (int) (system.leadsPerSecond() / 2));
@@ -178,9 +182,9 @@ public final class BenchRunner {
         return largest.rssMegabytes();
     }
 
-    /** The capture runs, with the target judged on the run at its rate. */
-    private static void capture(LeadLoad load, Duration phase, StringBuilder body, Targets targets)
-            throws Exception {
+    /** The capture runs, with the target judged on the run at its rate, then capture alone; answers the latter. */
+    private static CaptureAlone.Result capture(FunnelStack stack, LeadLoad load, Duration phase, StringBuilder body,
+            Targets targets) throws Exception {
         body.append("## Capture throughput (`POST /api/leads`, unique e-mails)\n\n")
                 .append("Closed loop: each client sends its next lead when the last is answered. Open loop: leads are "
                         + "due at a fixed rate whatever the answers, latency counted from the due time; once "
@@ -202,6 +206,12 @@ public final class BenchRunner {
                 String.format("open loop at %,d/s: %,.0f leads/s acknowledged, %d failed, p99 %.1f ms",
                         CAPTURE_TARGET_RATE, atTarget.perSecond(), atTarget.failed(), p99),
                 atTarget.failed() == 0 && atTarget.acknowledged() == atTarget.sent() && p99 <= CAPTURE_TARGET_P99_MS);
+        CaptureAlone.Result alone = CaptureAlone.run(stack, load, 32, phase);
+        body.append("\n## Capture alone: what its rate is made of\n\nQualification, the pipeline and reporting "
+                + "frozen (SIGSTOP) while capture took leads as fast as it answered (32 clients, closed loop), its "
+                + "relay still publishing them; CPU from /proc for each part.\n\n")
+                .append(alone.markdown(CAPTURE_TARGET_RATE));
+        return alone;
     }
 
     private static void row(StringBuilder body, String name, LeadLoad.Result r) {

@@ -102,7 +102,7 @@ final class ReferenceLimits {
                     + "prepared statements, scratch database with capture's migrations", pg.pgbench(), pg.clients(),
                     pg.seconds()), String.format("%,.0f tps (%,d transactions), latency avg %.1f ms", pg.tps(),
                             pg.transactions(), pg.averageMillis()),
-                    capture + " (one transaction each)", percent(captureLeadsPerSecond, pg.tps()));
+                    capture, percent(captureLeadsPerSecond, pg.tps()));
         } else {
             row(table, "`pgbench`, lead + outbox rows", "not measured: " + postgres.problem(), capture, "—");
         }
