@@ -68,7 +68,10 @@ public final class GroupCommit<T, R> {
                 running.decrementAndGet();
                 return;
             }
-            contexts.run(() -> commit(group)).subscribe().with(done -> finished(), failed -> finished());
+            contexts.run(() -> commit(group))
+                    // Not expected: commit answers every request itself. Should it fail, nobody is left waiting.
+                    .onFailure().invoke(failure -> group.forEach(one -> one.fail(failure)))
+                    .subscribe().with(done -> finished(), failed -> finished());
         }
     }
 
@@ -81,7 +84,7 @@ public final class GroupCommit<T, R> {
         if (group.size() == 1) {
             return eachAlone(group);
         }
-        return together.apply(group.stream().map(Waiting::request).toList())
+        return Uni.createFrom().deferred(() -> together.apply(group.stream().map(Waiting::request).toList()))
                 .onItem().transformToUni(answers -> {
                     for (int i = 0; i < group.size(); i++) {
                         group.get(i).answer(answers.get(i));
@@ -92,7 +95,7 @@ public final class GroupCommit<T, R> {
     }
 
     private Uni<Void> eachAlone(List<Waiting<T, R>> group) {
-        return InOrder.each(group, one -> alone.apply(one.request())
+        return InOrder.each(group, one -> Uni.createFrom().deferred(() -> alone.apply(one.request()))
                 .onItem().invoke(one::answer)
                 .onFailure().invoke(one::fail)
                 .onFailure().recoverWithNull());

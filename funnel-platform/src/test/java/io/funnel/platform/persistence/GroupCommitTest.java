@@ -36,9 +36,9 @@ class GroupCommitTest {
         GroupCommit<Integer, String> commits = new GroupCommit<>(contexts, this::together,
                 i -> held(firstHeld).replaceWith(answerAlone(i)), 3, 1);
 
-        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage();
+        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
         List<CompletableFuture<String>> next = IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage()).toList();
+                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)).toList();
         firstHeld.complete(null);
 
         assertThat(first.join()).isEqualTo("alone 0");
@@ -56,9 +56,9 @@ class GroupCommitTest {
                         : i == 2 ? Uni.createFrom().failure(new IllegalArgumentException("refused 2"))
                         : answerAlone(i), 10, 1);
 
-        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage();
+        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
         List<CompletableFuture<String>> next = IntStream.rangeClosed(1, 3)
-                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage()).toList();
+                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)).toList();
         firstHeld.complete(null);
 
         assertThat(first.join()).isEqualTo("alone 0");
@@ -66,6 +66,30 @@ class GroupCommitTest {
         assertThatThrownBy(next.get(1)::join).hasRootCauseMessage("refused 2");
         assertThat(next.get(2).join()).isEqualTo("alone 3");
         assertThat(alone).containsExactly(0, 1, 3);
+    }
+
+    @Test
+    void workThatThrowsInsteadOfFailingLeavesNobodyWaiting() {
+        CompletableFuture<Void> firstHeld = new CompletableFuture<>();
+        GroupCommit<Integer, String> commits = new GroupCommit<>(contexts,
+                group -> {
+                    throw new IllegalStateException("thrown by the group");
+                },
+                i -> {
+                    if (i == 1) {
+                        throw new IllegalStateException("thrown for 1");
+                    }
+                    return i == 0 ? held(firstHeld).replaceWith(answerAlone(i)) : answerAlone(i);
+                }, 10, 1);
+
+        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> one = commits.submit(1).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> two = commits.submit(2).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        firstHeld.complete(null);
+
+        assertThat(first.join()).isEqualTo("alone 0");
+        assertThatThrownBy(one::join).hasRootCauseMessage("thrown for 1");
+        assertThat(two.join()).isEqualTo("alone 2");
     }
 
     @Test
