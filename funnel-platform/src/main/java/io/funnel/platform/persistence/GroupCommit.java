@@ -85,12 +85,12 @@ public final class GroupCommit<T, R> {
             return eachAlone(group);
         }
         return Uni.createFrom().deferred(() -> together.apply(group.stream().map(Waiting::request).toList()))
-                .onItem().transformToUni(answers -> {
+                .invoke(answers -> {
                     for (int i = 0; i < group.size(); i++) {
                         group.get(i).answer(answers.get(i));
                     }
-                    return Uni.createFrom().voidItem();
                 })
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> eachAlone(group));
     }
 
