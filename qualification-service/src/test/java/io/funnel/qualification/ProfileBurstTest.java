@@ -17,12 +17,14 @@ import io.funnel.events.LeadEvent.LeadUpdated;
 import io.funnel.events.PipelineEvent.LeadRejected;
 import io.funnel.events.PipelineEvent.RejectionReason;
 import io.funnel.events.QualificationEvent.LeadScored;
+import io.funnel.events.Topics;
 import io.funnel.local.FunnelTestResource;
 import io.funnel.local.TestDatabase;
 import io.funnel.local.TopicProbe.Received;
 import io.funnel.local.WithToken;
 import io.funnel.platform.security.Roles;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +72,10 @@ class ProfileBurstTest extends QualificationTopicTest {
                 + " pipeline_outcome where lead_id = '" + rejected + "'") == 1);
 
         double splitBefore = batchesSplit();
+        DistributionSummary transactions = registry.summary("funnel.events.transaction.size", "topic",
+                Topics.LEADS);
+        long transactionsBefore = transactions.count();
+        double eventsBefore = transactions.totalAmount();
         List<UUID> others = Stream.generate(UUID::randomUUID).limit(40).toList();
         List<FunnelEvent> burst = new ArrayList<>();
         burst.add(new LeadCaptured(engaged, ENGINEER, null, null, null, start));
@@ -99,6 +105,10 @@ class ProfileBurstTest extends QualificationTopicTest {
                 .body("history.total", contains(35, 60));
         assertThat(others).allSatisfy(leadId -> assertThat(lastScore(leadId).total()).isEqualTo(35));
         assertThat(batchesSplit()).as("no batch failed and was applied again event by event").isEqualTo(splitBefore);
+        assertThat(transactions.totalAmount() - eventsBefore).as("events applied, per the transaction-size metric")
+                .isGreaterThanOrEqualTo(burst.size());
+        assertThat(transactions.count() - transactionsBefore).as("transactions that carried them")
+                .isLessThan(burst.size());
     }
 
     private double batchesSplit() {

@@ -146,6 +146,7 @@ public class EventInbox {
     }
 
     private void count(List<EventEnvelope> events, List<EventEnvelope> fresh) {
+        registry.summary("funnel.events.transaction.size", "topic", events.get(0).topic()).record(events.size());
         Set<EventEnvelope> applied = Collections.newSetFromMap(new IdentityHashMap<>());
         applied.addAll(fresh);
         for (EventEnvelope event : events) {

@@ -1,6 +1,6 @@
 package io.funnel.platform.messaging;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -51,7 +51,7 @@ public class OutboxRelay {
     private final URI source;
     private final int batchSize;
     private final Duration interval;
-    private final Counter relayed;
+    private final DistributionSummary relayed;
     private volatile Cancellable ticking;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -68,7 +68,7 @@ public class OutboxRelay {
         this.source = URI.create(source);
         this.batchSize = batchSize;
         this.interval = interval;
-        this.relayed = registry.counter("funnel.outbox.relayed");
+        this.relayed = registry.summary("funnel.outbox.relayed");
     }
 
     /**
@@ -138,7 +138,7 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> acks = batch.stream().map(row -> emitter.sendMessage(toMessage(row))).toList();
-        return Uni.join().all(acks).andFailFast().invoke(() -> relayed.increment(batch.size())).replaceWithVoid();
+        return Uni.join().all(acks).andFailFast().invoke(() -> relayed.record(batch.size())).replaceWithVoid();
     }
 
     private static Uni<Void> delete(SqlConnection connection, List<Row> batch) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,8 @@ public final class BenchRunner {
     private static final double REBUILD_TARGET_PER_SECOND = 50_000;
     private static final long RSS_TARGET_MB = 200;
     private static final int WARM_UP_LEADS = 15_000;
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(15);
     /** System property: where {@code funnel} mode also writes its figures, for {@link BenchCompare}. */
     static final String FIGURES_FILE = "funnel.bench.figures";
 
@@ -82,7 +85,7 @@ public final class BenchRunner {
             }
 
             LeadLoad load = new LeadLoad(stack.url(FunnelService.CAPTURE), stack.apiKey());
-            body.append(warmUp(stack, load, quick ? 0 : WARM_UP_LEADS, Duration.ofSeconds(quick ? 5 : 30)));
+            body.append(warmUp(stack, load, quick ? 0 : WARM_UP_LEADS, Duration.ofSeconds(quick ? 5 : 30), !quick));
             if (endToEndOnly) {
                 endToEnd(stack, load, E2E_TARGET_RATE, phase, body, targets);
                 body.append(EndToEnd.run(stack, load, 300, phase).row("below the target rate"));
@@ -221,25 +224,39 @@ public final class BenchRunner {
     }
 
     /**
-     * Leads through the whole funnel until the JIT compilers have done most of their work: a cold JVM runs the
-     * request path interpreted, many times slower, and on a 2-core machine that shares its cores with four services
-     * the compilers themselves take a large part of the CPU for the first minute or two. The compilers act on how
-     * often code ran, not for how long, so the warm-up is a number of leads (at least {@code minimum}, taking at
-     * least {@code slice}), not a time: a fixed 90 s gave a slow machine a quarter of the leads a fast one got.
+     * Leads through the whole funnel until the JIT compilers have done their work: a cold JVM runs the request path
+     * interpreted, then in code compiled with profiling, many times slower, and on a 2-core machine that shares its
+     * cores with four services the compilers themselves take a large part of the CPU. The compilers act on how often
+     * code ran, not for how long, so the warm-up is at least a number of leads ({@code minimum}, in slices of
+     * {@code slice}), and then, if {@code untilCompiled}, goes on until the services' compiler threads used at most 5 % of the CPU
+     * of a slice: after 15,000 leads they still took a quarter of it (2026-12-07), C2 working through a
+     * queue of methods that ran once per lead, which until then ran unoptimised.
      */
-    private static String warmUp(FunnelStack stack, LeadLoad load, int minimum, Duration slice) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    private static String warmUp(FunnelStack stack, LeadLoad load, int minimum, Duration slice, boolean untilCompiled)
+            throws Exception {
+        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        CpuMeter cpu = new CpuMeter(stack);
         int leads = 0;
         double seconds = 0;
+        double compilerShare;
         do {
+            Map<String, Double> before = cpu.seconds();
+            double compilersBefore = cpu.compilerSeconds();
             LeadLoad.Result warm = load.closedLoop(16, slice, true);
+            double used = CpuMeter.between(before, cpu.seconds()).values().stream().mapToDouble(Double::doubleValue)
+                    .sum();
+            compilerShare = used == 0 ? 0 : (cpu.compilerSeconds() - compilersBefore) / used;
             leads += warm.acknowledged();
             seconds += warm.seconds();
-        } while (leads < minimum && System.nanoTime() < deadline);
+            System.out.printf("Warm-up: %,d leads in %.0f s, the JIT compilers %.0f%% of the CPU in the last %.0f s%n",
+                    leads, seconds, 100 * compilerShare, warm.seconds());
+        } while ((leads < minimum || untilCompiled && compilerShare > SETTLED_COMPILER_SHARE)
+                && System.nanoTime() < deadline);
         double drained = SystemThroughput.awaitConsumers(stack, Duration.ofMinutes(10));
-        return String.format("Warm-up: %,d leads in %.0f s (%,.0f/s) and %.0f s for the consumers to catch up, "
-                + "before any measurement; the figures below are steady state.%n%n", leads, seconds,
-                leads / seconds, drained);
+        return String.format("Warm-up: %,d leads in %.0f s (%,.0f/s), until the services' JIT compilers took %.0f%% "
+                + "of the CPU of the last %d s, and %.0f s for the consumers to catch up, before any measurement; "
+                + "the figures below are steady state.%n%n", leads, seconds, leads / seconds, 100 * compilerShare,
+                slice.toSeconds(), drained);
     }
 
     private static void endToEnd(FunnelStack stack, LeadLoad load, int rate, Duration phase, StringBuilder body,

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used by each part of the stack, read from {@code /proc}: the four services, PostgreSQL (all its processes)
- * and this JVM, which runs the broker and the load generator. Linux only; elsewhere every figure is zero.
+ * and this JVM, which runs the broker and the load generator; and, within the services, what their JIT compiler
+ * threads used. Linux only; elsewhere every figure is zero.
  */
 final class CpuMeter {
 
@@ -37,6 +38,19 @@ final class CpuMeter {
         return used;
     }
 
+    /**
+     * Seconds of CPU the services' JIT compiler threads (C1 and C2) used so far. It is part of each service's figure,
+     * and work that ends once the code the load runs is compiled.
+     */
+    double compilerSeconds() {
+        return stack.processes().stream().mapToDouble(process -> compilerSeconds(process.pid())).sum();
+    }
+
+    /** Seconds of CPU the JIT compiler threads of one JVM used so far; 0 once it is gone. */
+    static double compilerSeconds(long pid) {
+        return compilerTicks(pid) / TICKS_PER_SECOND;
+    }
+
     /** What each part used between two readings. */
     static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
@@ -55,9 +69,24 @@ final class CpuMeter {
         }
     }
 
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.filter(thread -> read(thread.resolve("comm")).matches("C[12] CompilerThre(?s).*"))
+                    .mapToLong(thread -> ticks(thread.resolve("stat")))
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** User plus system ticks of the process; 0 once it is gone. */
     private static long ticks(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        return ticks(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** User plus system ticks from a process's or thread's stat file; 0 once it is gone. */
+    private static long ticks(Path statFile) {
+        String stat = read(statFile);
         if (stat.isEmpty()) {
             return 0;
         }

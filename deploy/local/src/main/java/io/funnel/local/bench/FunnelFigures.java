@@ -39,6 +39,8 @@ record FunnelFigures(SystemThroughput.Result first, SystemThroughput.Result seco
             figures.put("whole funnel, CPU ms per lead: " + part, List.of(first.cpuMillisPerLead(part),
                     second.cpuMillisPerLead(part)));
         }
+        figures.put("whole funnel, CPU ms per lead: the services' JIT compilers", List.of(
+                first.compilerMillisPerLead(), second.compilerMillisPerLead()));
         figures.put(CATCH_UP, List.of(catchUp.leadsPerSecond()));
         for (String part : catchUp.cpuSeconds().keySet()) {
             figures.put("catch-up, CPU ms per lead: " + part, List.of(catchUp.cpuMillisPerLead(part)));

@@ -10,7 +10,9 @@ import java.util.Map;
  */
 final class SystemThroughput {
 
-    record Result(LeadLoad.Result capture, double drainSeconds, Map<String, Double> cpuSeconds, int cores) {
+    /** {@code compilerSeconds}: what the services' JIT compilers used meanwhile, included in their figures. */
+    record Result(LeadLoad.Result capture, double drainSeconds, Map<String, Double> cpuSeconds,
+            double compilerSeconds, int cores) {
 
         double elapsedSeconds() {
             return capture.seconds() + drainSeconds;
@@ -34,11 +36,18 @@ final class SystemThroughput {
             cpuSeconds.forEach((part, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %.0f%% |%n", part,
                     seconds, perLead(seconds), 100 * seconds / total)));
             md.append(String.format("| **all** | %.1f | **%.2f** | 100%% |%n", total, perLead(total)));
+            md.append(String.format("%nOf the services' CPU, their JIT compilers (C1 and C2 threads) used %.1f s, %.2f ms "
+                    + "per lead, %.0f%% of all: code the load runs still being compiled.%n", compilerSeconds,
+                    perLead(compilerSeconds), 100 * compilerSeconds / total));
             return md.toString();
         }
 
         double cpuMillisPerLead(String part) {
             return perLead(cpuSeconds.getOrDefault(part, 0.0));
+        }
+
+        double compilerMillisPerLead() {
+            return perLead(compilerSeconds);
         }
 
         double totalCpuMillisPerLead() {
@@ -60,10 +69,11 @@ final class SystemThroughput {
     static Result run(FunnelStack stack, LeadLoad load, int clients, Duration duration) throws Exception {
         CpuMeter cpu = new CpuMeter(stack);
         Map<String, Double> before = cpu.seconds();
+        double compilersBefore = cpu.compilerSeconds();
         LeadLoad.Result capture = load.closedLoop(clients, duration, true);
         double drain = awaitConsumers(stack, Duration.ofMinutes(10));
         return new Result(capture, drain, CpuMeter.between(before, cpu.seconds()),
-                Runtime.getRuntime().availableProcessors());
+                Math.max(0, cpu.compilerSeconds() - compilersBefore), Runtime.getRuntime().availableProcessors());
     }
 
     /**
