@@ -36,9 +36,9 @@ class GroupCommitTest {
         GroupCommit<Integer, String> commits = new GroupCommit<>(contexts, this::together,
                 i -> held(firstHeld).replaceWith(answerAlone(i)), 3, 1);
 
-        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> first = pending(commits, 0);
         List<CompletableFuture<String>> next = IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)).toList();
+                .mapToObj(i -> pending(commits, i)).toList();
         firstHeld.complete(null);
 
         assertThat(first.join()).isEqualTo("alone 0");
@@ -56,9 +56,9 @@ class GroupCommitTest {
                         : i == 2 ? Uni.createFrom().failure(new IllegalArgumentException("refused 2"))
                         : answerAlone(i), 10, 1);
 
-        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> first = pending(commits, 0);
         List<CompletableFuture<String>> next = IntStream.rangeClosed(1, 3)
-                .mapToObj(i -> commits.submit(i).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)).toList();
+                .mapToObj(i -> pending(commits, i)).toList();
         firstHeld.complete(null);
 
         assertThat(first.join()).isEqualTo("alone 0");
@@ -82,9 +82,9 @@ class GroupCommitTest {
                     return i == 0 ? held(firstHeld).replaceWith(answerAlone(i)) : answerAlone(i);
                 }, 10, 1);
 
-        CompletableFuture<String> first = commits.submit(0).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
-        CompletableFuture<String> one = commits.submit(1).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
-        CompletableFuture<String> two = commits.submit(2).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<String> first = pending(commits, 0);
+        CompletableFuture<String> one = pending(commits, 1);
+        CompletableFuture<String> two = pending(commits, 2);
         firstHeld.complete(null);
 
         assertThat(first.join()).isEqualTo("alone 0");
@@ -134,5 +134,10 @@ class GroupCommitTest {
 
     private static Uni<Void> held(CompletableFuture<Void> release) {
         return Uni.createFrom().completionStage(release);
+    }
+
+    /** Submits a request; its answer, which must come within {@link #WAIT}. */
+    private static CompletableFuture<String> pending(GroupCommit<Integer, String> commits, int request) {
+        return commits.submit(request).subscribeAsCompletionStage().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

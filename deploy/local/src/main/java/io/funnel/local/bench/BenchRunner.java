@@ -228,9 +228,9 @@ public final class BenchRunner {
      * interpreted, then in code compiled with profiling, many times slower, and on a 2-core machine that shares its
      * cores with four services the compilers themselves take a large part of the CPU. The compilers act on how often
      * code ran, not for how long, so the warm-up is at least a number of leads ({@code minimum}, in slices of
-     * {@code slice}), and then, if {@code untilCompiled}, goes on until the services' compiler threads used at most 5 % of the CPU
-     * of a slice: after 15,000 leads they still took a quarter of it (2026-12-07), C2 working through a
-     * queue of methods that ran once per lead, which until then ran unoptimised.
+     * {@code slice}), and then, if {@code untilCompiled}, goes on until the services' compiler threads used at most
+     * 5 % of the CPU of a slice: after 15,000 leads they still took a quarter of it (2026-12-07), C2 working through
+     * a queue of methods that ran once per lead, which until then ran unoptimised.
      */
     private static String warmUp(FunnelStack stack, LeadLoad load, int minimum, Duration slice, boolean untilCompiled)
             throws Exception {
@@ -243,9 +243,8 @@ public final class BenchRunner {
             Map<String, Double> before = cpu.seconds();
             double compilersBefore = cpu.compilerSeconds();
             LeadLoad.Result warm = load.closedLoop(16, slice, true);
-            double used = CpuMeter.between(before, cpu.seconds()).values().stream().mapToDouble(Double::doubleValue)
-                    .sum();
-            compilerShare = used == 0 ? 0 : (cpu.compilerSeconds() - compilersBefore) / used;
+            double used = CpuMeter.total(CpuMeter.between(before, cpu.seconds()));
+            compilerShare = used == 0 ? 0 : cpu.compilerSecondsSince(compilersBefore) / used;
             leads += warm.acknowledged();
             seconds += warm.seconds();
             System.out.printf("Warm-up: %,d leads in %.0f s, the JIT compilers %.0f%% of the CPU in the last %.0f s%n",

@@ -25,7 +25,7 @@ final class CaptureAlone {
         }
 
         double totalCpuMillisPerLead() {
-            return perLead(cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+            return perLead(CpuMeter.total(cpuSeconds));
         }
 
         String markdown(int targetRate) {

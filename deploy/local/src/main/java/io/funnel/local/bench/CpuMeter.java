@@ -46,9 +46,22 @@ final class CpuMeter {
         return stack.processes().stream().mapToDouble(process -> compilerSeconds(process.pid())).sum();
     }
 
+    /**
+     * What the services' JIT compilers used since {@code before}, a reading of {@link #compilerSeconds()}; never below
+     * 0, since a compiler thread that ends takes its own time along.
+     */
+    double compilerSecondsSince(double before) {
+        return Math.max(0, compilerSeconds() - before);
+    }
+
     /** Seconds of CPU the JIT compiler threads of one JVM used so far; 0 once it is gone. */
     static double compilerSeconds(long pid) {
         return compilerTicks(pid) / TICKS_PER_SECOND;
+    }
+
+    /** What all parts used together. */
+    static double total(Map<String, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** What each part used between two readings. */

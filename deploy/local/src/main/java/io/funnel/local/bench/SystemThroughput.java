@@ -36,8 +36,8 @@ final class SystemThroughput {
             cpuSeconds.forEach((part, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %.0f%% |%n", part,
                     seconds, perLead(seconds), 100 * seconds / total)));
             md.append(String.format("| **all** | %.1f | **%.2f** | 100%% |%n", total, perLead(total)));
-            md.append(String.format("%nOf the services' CPU, their JIT compilers (C1 and C2 threads) used %.1f s, %.2f ms "
-                    + "per lead, %.0f%% of all: code the load runs still being compiled.%n", compilerSeconds,
+            md.append(String.format("%nOf the services' CPU, their JIT compilers (C1 and C2 threads) used %.1f s, "
+                    + "%.2f ms per lead, %.0f%% of all: code the load runs still being compiled.%n", compilerSeconds,
                     perLead(compilerSeconds), 100 * compilerSeconds / total));
             return md.toString();
         }
@@ -55,7 +55,7 @@ final class SystemThroughput {
         }
 
         private double totalCpuSeconds() {
-            return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            return CpuMeter.total(cpuSeconds);
         }
 
         private double perLead(double seconds) {
@@ -73,7 +73,7 @@ final class SystemThroughput {
         LeadLoad.Result capture = load.closedLoop(clients, duration, true);
         double drain = awaitConsumers(stack, Duration.ofMinutes(10));
         return new Result(capture, drain, CpuMeter.between(before, cpu.seconds()),
-                Math.max(0, cpu.compilerSeconds() - compilersBefore), Runtime.getRuntime().availableProcessors());
+                cpu.compilerSecondsSince(compilersBefore), Runtime.getRuntime().availableProcessors());
     }
 
     /**
