@@ -26,9 +26,12 @@ public final class ServiceProcess implements AutoCloseable {
      * glibc keeps of freed native memory (mostly the JIT's scratch memory from start-up): 10 to 25 MB of resident
      * memory per service. deploy/kubernetes (base/service/kustomization.yaml) passes the same options.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TrimNativeHeapInterval=5000");
-
+    /** Options added after {@link #JVM_OPTIONS}, separated by spaces; {@code {module}} is the service's name. */
+    public static final String EXTRA_OPTIONS_VARIABLE = "FUNNEL_SERVICE_JVM_OPTIONS";
+    /** Long enough for a JVM that writes an AOT cache as it exits (-XX:AOTCacheOutput; 10-30 s here). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -54,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(service.module() + ".log");
             List<String> command = new ArrayList<>(List.of(javaExecutable()));
-            command.addAll(JVM_OPTIONS);
+            command.addAll(jvmOptions(service, System.getenv(EXTRA_OPTIONS_VARIABLE)));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -66,6 +69,17 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
+    }
+
+    /** {@link #JVM_OPTIONS}, then the extra ones (may be null), with {@code {module}} replaced. */
+    static List<String> jvmOptions(FunnelService service, String extra) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (extra != null && !extra.isBlank()) {
+            for (String option : extra.strip().split("\\s+")) {
+                options.add(option.replace("{module}", service.module()));
+            }
+        }
+        return options;
     }
 
     public FunnelService service() {
@@ -148,11 +162,11 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
-    /** SIGTERM, then SIGKILL if it has not stopped within 15 s. */
+    /** SIGTERM, then SIGKILL if it has not stopped within a minute. */
     @Override
     public void close() {
         requestStop();
-        if (!waitFor(Duration.ofSeconds(15))) {
+        if (!waitFor(STOP_GRACE)) {
             kill();
         }
     }

@@ -286,7 +286,7 @@ public final class BenchRunner {
             return;
         }
         String measured = String.format("%,.0f events/s over %,d events", rebuild.eventsPerSecond(),
-                rebuild.rebuild().result().events());
+                rebuild.events());
         targets.judge(target, measured, rebuild.eventsPerSecond() >= REBUILD_TARGET_PER_SECOND);
     }
 }

@@ -1,5 +1,6 @@
 package io.funnel.local.bench;
 
+import io.funnel.local.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,16 @@ final class Report {
         return "# Funnel tracker benchmark" + (quick ? " (quick)" : "") + ", " + started + "\n\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores; everything (broker, "
                 + "PostgreSQL, four services, load generator, reference tools) on it.\n\n"
+                + "Services' JVM: " + servicesJvm() + ".\n\n"
                 + "## Targets (issue 8)\n\n" + targets.markdown() + "\n" + body;
+    }
+
+    /** The services run on this JVM's runtime ({@link ServiceProcess}), with its options. */
+    static String servicesJvm() {
+        String extra = System.getenv(ServiceProcess.EXTRA_OPTIONS_VARIABLE);
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.home") + "), " + String.join(" ", ServiceProcess.JVM_OPTIONS)
+                + (extra == null || extra.isBlank() ? "" : " " + extra.strip());
     }
 
     Path file() {
