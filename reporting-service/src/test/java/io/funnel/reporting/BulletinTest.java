@@ -115,6 +115,7 @@ class BulletinTest {
                 .queryParam("month", "2017-04").get("/api/bulletin")
                 .then().statusCode(200)
                 .body("content.revenue", contains(30000.0f, 0.0f))
+                .body("content.traffic", contains(2, 0))
                 .body("campaigns.traffic", contains(1))
                 .body("topObjections.lostRevenue", contains(12000.0f, 12000.0f))
                 .body("content.leads", contains(1, 0))
