@@ -29,7 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:TrimNativeHeapInterval=5000");
     /** Options added after {@link #JVM_OPTIONS}, separated by spaces; {@code {module}} is the service's name. */
-    public static final String EXTRA_OPTIONS_VARIABLE = "FUNNEL_SERVICE_JVM_OPTIONS";
+    private static final String EXTRA_OPTIONS_VARIABLE = "FUNNEL_SERVICE_JVM_OPTIONS";
     /** Long enough for a JVM that writes an AOT cache as it exits (-XX:AOTCacheOutput; 10-30 s here). */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -73,11 +73,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** {@link #JVM_OPTIONS}, then the extra ones (may be null), with {@code {module}} replaced. */
     static List<String> jvmOptions(FunnelService service, String extra) {
+        return options(extra).stream().map(option -> option.replace("{module}", service.module())).toList();
+    }
+
+    /** The options every service starts with, as configured ({@code {module}} not yet replaced). */
+    public static List<String> configuredOptions() {
+        return options(System.getenv(EXTRA_OPTIONS_VARIABLE));
+    }
+
+    private static List<String> options(String extra) {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         if (extra != null && !extra.isBlank()) {
-            for (String option : extra.strip().split("\\s+")) {
-                options.add(option.replace("{module}", service.module()));
-            }
+            options.addAll(List.of(extra.strip().split("\\s+")));
         }
         return options;
     }

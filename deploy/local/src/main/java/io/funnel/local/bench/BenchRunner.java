@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -240,11 +239,10 @@ public final class BenchRunner {
         double seconds = 0;
         double compilerShare;
         do {
-            Map<String, Double> before = cpu.seconds();
-            double compilersBefore = cpu.compilerSeconds();
+            CpuMeter.Span span = cpu.start();
             LeadLoad.Result warm = load.closedLoop(16, slice, true);
-            double used = CpuMeter.total(CpuMeter.between(before, cpu.seconds()));
-            compilerShare = used == 0 ? 0 : cpu.compilerSecondsSince(compilersBefore) / used;
+            CpuMeter.Usage used = span.used();
+            compilerShare = used.total() == 0 ? 0 : used.compilerSeconds() / used.total();
             leads += warm.acknowledged();
             seconds += warm.seconds();
             System.out.printf("Warm-up: %,d leads in %.0f s, the JIT compilers %.0f%% of the CPU in the last %.0f s%n",

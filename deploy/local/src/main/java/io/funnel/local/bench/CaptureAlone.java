@@ -53,14 +53,14 @@ final class CaptureAlone {
     static Result run(FunnelStack stack, LeadLoad load, int clients, Duration duration) throws Exception {
         CpuMeter cpu = new CpuMeter(stack);
         CONSUMERS.forEach(consumer -> stack.process(consumer).freeze());
-        Map<String, Double> before = cpu.seconds();
+        CpuMeter.Span span = cpu.start();
         LeadLoad.Result capture;
         try {
             capture = load.closedLoop(clients, duration, false);
         } finally {
             CONSUMERS.forEach(consumer -> stack.process(consumer).thaw());
         }
-        Map<String, Double> used = CpuMeter.between(before, cpu.seconds());
+        Map<String, Double> used = span.used().seconds();
         // A consumer frozen past its session timeout has left its group, which the broker's total lag then skips.
         for (FunnelService consumer : CONSUMERS) {
             Quiet.await(() -> stack.broker().lag(consumer.module(), Topics.LEADS) == 0, Duration.ofMillis(500),

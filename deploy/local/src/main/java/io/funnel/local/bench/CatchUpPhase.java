@@ -50,14 +50,14 @@ final class CatchUpPhase {
                 QUIET_APART, Duration.ofMinutes(5));
         long backlog = lag(stack, FunnelService.QUALIFICATION);
         CpuMeter cpu = new CpuMeter(stack);
-        Map<String, Double> before = cpu.seconds();
+        CpuMeter.Span span = cpu.start();
         long start = System.nanoTime();
         qualification.thaw();
         // the broker may have dropped it from its group meanwhile, and the stack's lag counts only groups with members
         Quiet.await(() -> lag(stack, FunnelService.QUALIFICATION) == 0, QUIET_APART, Duration.ofMinutes(10));
         long caughtUp = Quiet.await(() -> stack.broker().totalLag() == 0, Duration.ofSeconds(1),
                 Duration.ofMinutes(10));
-        return new Result(backlog, (caughtUp - start) / 1e9, CpuMeter.between(before, cpu.seconds()));
+        return new Result(backlog, (caughtUp - start) / 1e9, span.used().seconds());
     }
 
     private static long lag(FunnelStack stack, FunnelService consumer) {

@@ -46,12 +46,34 @@ final class CpuMeter {
         return stack.processes().stream().mapToDouble(process -> compilerSeconds(process.pid())).sum();
     }
 
-    /**
-     * What the services' JIT compilers used since {@code before}, a reading of {@link #compilerSeconds()}; never below
-     * 0, since a compiler thread that ends takes its own time along.
-     */
-    double compilerSecondsSince(double before) {
-        return Math.max(0, compilerSeconds() - before);
+    /** What each part and the services' compilers use from now on: read it with {@link Span#used()}. */
+    Span start() {
+        return new Span(seconds(), compilerSeconds());
+    }
+
+    /** CPU seconds over a span: by part, and of the services' JIT compilers (within the services' figures). */
+    record Usage(Map<String, Double> seconds, double compilerSeconds) {
+
+        double total() {
+            return CpuMeter.total(seconds);
+        }
+    }
+
+    /** Readings taken at the start of a span. */
+    final class Span {
+
+        private final Map<String, Double> before;
+        private final double compilersBefore;
+
+        private Span(Map<String, Double> before, double compilersBefore) {
+            this.before = before;
+            this.compilersBefore = compilersBefore;
+        }
+
+        /** What was used since the start; the compilers' figure never below 0, as a thread that ends takes its time. */
+        Usage used() {
+            return new Usage(between(before, seconds()), Math.max(0, compilerSeconds() - compilersBefore));
+        }
     }
 
     /** Seconds of CPU the JIT compiler threads of one JVM used so far; 0 once it is gone. */
@@ -65,7 +87,7 @@ final class CpuMeter {
     }
 
     /** What each part used between two readings. */
-    static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
+    private static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((part, seconds) -> used.put(part, seconds - before.getOrDefault(part, 0.0)));
         return used;

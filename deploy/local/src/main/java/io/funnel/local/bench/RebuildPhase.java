@@ -94,9 +94,9 @@ final class RebuildPhase {
     }
 
     private static Replay timed(RebuildTimer timer, CpuMeter cpu, Duration timeout) throws Exception {
-        Map<String, Double> before = cpu.seconds();
-        double compilersBefore = cpu.compilerSeconds();
+        CpuMeter.Span span = cpu.start();
         RebuildTimer.Result timing = timer.run(timeout);
-        return new Replay(timing, CpuMeter.between(before, cpu.seconds()), cpu.compilerSecondsSince(compilersBefore));
+        CpuMeter.Usage used = span.used();
+        return new Replay(timing, used.seconds(), used.compilerSeconds());
     }
 }

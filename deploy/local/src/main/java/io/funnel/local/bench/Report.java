@@ -33,10 +33,8 @@ final class Report {
 
     /** The services run on this JVM's runtime ({@link ServiceProcess}), with its options. */
     static String servicesJvm() {
-        String extra = System.getenv(ServiceProcess.EXTRA_OPTIONS_VARIABLE);
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.home") + "), " + String.join(" ", ServiceProcess.JVM_OPTIONS)
-                + (extra == null || extra.isBlank() ? "" : " " + extra.strip());
+                + System.getProperty("java.home") + "), " + String.join(" ", ServiceProcess.configuredOptions());
     }
 
     Path file() {

@@ -68,12 +68,12 @@ final class SystemThroughput {
 
     static Result run(FunnelStack stack, LeadLoad load, int clients, Duration duration) throws Exception {
         CpuMeter cpu = new CpuMeter(stack);
-        Map<String, Double> before = cpu.seconds();
-        double compilersBefore = cpu.compilerSeconds();
+        CpuMeter.Span span = cpu.start();
         LeadLoad.Result capture = load.closedLoop(clients, duration, true);
         double drain = awaitConsumers(stack, Duration.ofMinutes(10));
-        return new Result(capture, drain, CpuMeter.between(before, cpu.seconds()),
-                cpu.compilerSecondsSince(compilersBefore), Runtime.getRuntime().availableProcessors());
+        CpuMeter.Usage used = span.used();
+        return new Result(capture, drain, used.seconds(), used.compilerSeconds(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
